@@ -1,0 +1,35 @@
+# newsweave: `make demo` and `make test` set up a fresh Debian 12 machine, build and run.
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+
+.PHONY: all build setup demo test bench format clean
+
+all: build
+
+setup:
+	@scripts/setup
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+build: setup $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job on the sample corpus.
+demo: build
+	$(BUILD)/newsweave run data/sample
+
+# Every unit test.
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Benchmarks print figures; they do not pass or fail.
+bench: build
+	BUILD_DIR=$(BUILD) bench/run.sh
+
+format:
+	clang-format -i --style=file $$(git ls-files '*.h' '*.cc')
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,57 @@
+// The first stages end to end: read -> clean -> analyze, streamed in batches.
+#ifndef NEWSWEAVE_PIPELINE_H_
+#define NEWSWEAVE_PIPELINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "newsweave/analysis.h"
+#include "newsweave/article.h"
+#include "newsweave/cleaner.h"
+#include "newsweave/reader.h"
+#include "newsweave/status.h"
+
+namespace newsweave {
+
+struct PipelineOptions {
+  ReadOptions read;
+  CleanOptions clean;
+  AnalyzeOptions analyze;
+  // Articles held in memory at once. Lines repeated across a source are learned per batch,
+  // so a batch should hold several articles of each source.
+  std::size_t batch_size = 2000;
+  bool analyze_text = true;  // false: clean only (language is still identified)
+};
+
+// One article after the first stages. `analysis.tokens` is empty when analyze_text is false.
+struct ProcessedArticle {
+  Article article;
+  CleanText clean;
+  Analysis analysis;
+};
+
+struct PipelineStats {
+  ReadStats read;
+  std::uint64_t clean_bytes = 0;    // bytes of clean text
+  std::uint64_t removed_spans = 0;
+  std::uint64_t removed_bytes = 0;
+  double seconds = 0;
+};
+
+// Progress: bytes read so far and in total.
+using ProgressFn = std::function<void(std::uint64_t done, std::uint64_t total)>;
+
+// Reads `paths` and passes each article, cleaned and analyzed, to `consumer`, in input
+// order, holding at most one batch in memory. Bad input is reported to `sink` and skipped.
+// Returns the counters; fails only when no path could be read at all.
+Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
+                                  const PipelineOptions& options,
+                                  const ArticleReader::DiagnosticSink& sink,
+                                  const std::function<void(const ProcessedArticle&)>& consumer,
+                                  const ProgressFn& progress = nullptr);
+
+}  // namespace newsweave
+
+#endif  // NEWSWEAVE_PIPELINE_H_

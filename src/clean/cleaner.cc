@@ -1,0 +1,279 @@
+#include "newsweave/cleaner.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "clean/lines.h"
+#include "clean/repetition.h"
+#include "text/unicode.h"
+
+namespace newsweave {
+namespace {
+
+using clean::Line;
+
+constexpr size_t kProfileMaxLineBytes = 400;
+
+uint64_t LineKey(std::string_view source_key, std::string_view line, std::string* buf) {
+  buf->clear();
+  clean::NormalizeForCompare(line, buf);
+  uint64_t h = XXH3_64bits(buf->data(), buf->size());
+  return h ^ (XXH3_64bits(source_key.data(), source_key.size()) * 0x9E3779B97F4A7C15ULL);
+}
+
+std::string_view HostOf(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  url.remove_prefix(p + 3);
+  size_t e = url.find_first_of("/:?#");
+  if (e != std::string_view::npos) url = url.substr(0, e);
+  if (url.substr(0, 4) == "www.") url.remove_prefix(4);
+  return url;
+}
+
+// Sums the line's features into a chrome score (higher: more likely chrome).
+double ChromeScore(const Line& l, bool at_edge) {
+  double s = 0;
+  if (l.cues & clean::kCueLine) s += 3.0;
+  if (l.cues & clean::kCueContains) s += 3.5;
+  if (l.cues & clean::kCueTail) s += 2.0;
+  if (l.cues & clean::kCueCredit) s += 3.0;
+  if (l.source_repeat && l.words <= 15) s += 2.0;
+  if (l.separators >= 2) s += 1.5;
+  if (l.words <= 3) {
+    s += 1.0;
+  } else if (l.words <= 6) {
+    s += 0.5;
+  }
+  if (l.ends_sentence) s -= 1.5;
+  if (l.words >= 5 && l.stop_share >= 0.25f) s -= 1.0;
+  if (l.words >= 3 && l.stop_share == 0.0f) s += 0.5;
+  if (l.symbol_share > 0.3f) s += 1.0;
+  if (l.upper_share > 0.7f && l.words <= 6) s += 0.5;
+  if (l.words >= 25) s -= 1.0;
+  if (l.dateline) s -= 2.5;
+  if (l.starts_quote) s -= 1.0;
+  if (l.title) s -= 2.0;
+  if (at_edge) s += 0.5;
+  return s;
+}
+
+const char* ChromeReason(const Line& l) {
+  if (l.cues & clean::kCueCredit) return "caption";
+  if (l.cues & clean::kCueTail) return "related-links";
+  if (l.source_repeat && !(l.cues & (clean::kCueLine | clean::kCueContains))) {
+    return "source-repeat";
+  }
+  return "chrome";
+}
+
+bool IsZeroWidth(UChar32 c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+         c == 0x00AD || (c < 0x20 && c != '\t') || c == 0x7F;
+}
+
+// Appends the line with whitespace collapsed, invisible characters dropped and NFC applied.
+void AppendNormalizedLine(std::string_view s, std::string* out, std::string* scratch) {
+  scratch->clear();
+  bool space = false;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') {
+        space = true;
+        continue;
+      }
+      if (b < 0x20 || b == 0x7F) continue;
+      if (space && !scratch->empty()) scratch->push_back(' ');
+      space = false;
+      scratch->push_back(static_cast<char>(b));
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0 || IsZeroWidth(c)) continue;
+    if (c == 0x2028 || c == 0x2029 || c == 0x3000) {
+      space = true;
+      continue;
+    }
+    if (space && !scratch->empty()) scratch->push_back(' ');
+    space = false;
+    scratch->append(s.data() + start, static_cast<size_t>(i - start));
+  }
+  text::AppendNfc(*scratch, out);
+}
+
+// True when the text ends in a letter followed by a hyphen ("govern-").
+bool EndsWithHyphenatedWord(const std::string& s) {
+  if (s.size() < 2 || s.back() != '-') return false;
+  unsigned char c = static_cast<unsigned char>(s[s.size() - 2]);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+bool StartsLowercase(std::string_view s) {
+  if (s.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c > 0 && u_islower(c);
+}
+
+}  // namespace
+
+std::string SourceProfile::SourceKey(const Article& article) {
+  if (!article.source.empty()) return article.source;
+  return std::string(HostOf(article.url));
+}
+
+void SourceProfile::Add(const Article& article) {
+  std::vector<Line> lines;
+  clean::SplitLines(article.text, &lines);
+  // Fingerprint: the article's longest line, so that copies of one article count once.
+  std::string_view longest;
+  for (const Line& l : lines) {
+    if (l.size() > longest.size()) longest = std::string_view(article.text).substr(l.start, l.size());
+  }
+  uint64_t fingerprint = XXH3_64bits(longest.data(), longest.size());
+  std::string key = SourceKey(article);
+  std::string buf;
+  for (const Line& l : lines) {
+    if (l.blank || l.size() > kProfileMaxLineBytes) continue;
+    uint64_t k = LineKey(key, std::string_view(article.text).substr(l.start, l.size()), &buf);
+    auto [it, inserted] = lines_.try_emplace(k);
+    if (inserted) {
+      it->second.first_fingerprint = fingerprint;
+    } else if (it->second.first_fingerprint != fingerprint) {
+      it->second.repeated = true;
+    }
+  }
+}
+
+bool SourceProfile::Repeated(std::string_view source_key, std::string_view line) const {
+  std::string buf;
+  auto it = lines_.find(LineKey(source_key, line, &buf));
+  return it != lines_.end() && it->second.repeated;
+}
+
+Cleaner::Cleaner(CleanOptions options) : options_(options) {}
+
+CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) const {
+  CleanText result;
+  std::string_view raw = article.text;
+  thread_local std::vector<Line> lines;
+  clean::SplitLines(raw, &lines);
+
+  std::string source_key = profile ? SourceProfile::SourceKey(article) : std::string();
+  std::string title_norm, buf;
+  if (!article.title.empty()) clean::NormalizeForCompare(article.title, &title_norm);
+  for (Line& l : lines) {
+    if (l.blank) continue;
+    std::string_view content = raw.substr(l.start, l.size());
+    clean::ComputeFeatures(raw, options_.max_cue_line_bytes, &l);
+    if (profile && l.size() <= kProfileMaxLineBytes) {
+      l.source_repeat = profile->Repeated(source_key, content);
+    }
+    if (!title_norm.empty() && l.size() <= title_norm.size() + 8) {
+      buf.clear();
+      clean::NormalizeForCompare(content, &buf);
+      l.title = buf == title_norm;
+    }
+  }
+
+  clean::MarkRepetition(raw, options_, &lines);
+
+  // Live lines: non-blank and not yet removed.
+  std::vector<size_t> live;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].blank && !lines[i].removed) live.push_back(i);
+  }
+  std::vector<double> score(lines.size(), 0.0);
+  for (size_t k = 0; k < live.size(); ++k) {
+    bool at_edge = k < 2 || k + 2 >= live.size();
+    score[live[k]] = ChromeScore(lines[live[k]], at_edge);
+  }
+  auto solid = [&](size_t i) {
+    const Line& l = lines[i];
+    return score[i] < options_.edge_threshold && l.words >= 8 && (l.ends_sentence || l.words >= 15);
+  };
+  size_t first = live.size(), last = live.size();
+  for (size_t k = 0; k < live.size(); ++k) {
+    if (solid(live[k])) {
+      if (first == live.size()) first = k;
+      last = k;
+    }
+  }
+  // A list of links at the end: a short cue line ("Related articles") in the second half,
+  // followed only by lines shorter than a paragraph.
+  size_t total_bytes = 0;
+  for (size_t i : live) total_bytes += lines[i].size();
+  size_t tail_from = live.size();
+  {
+    size_t before = 0;
+    for (size_t k = 0; k < live.size(); ++k) {
+      const Line& l = lines[live[k]];
+      if ((l.cues & clean::kCueTail) && l.words <= 8 && 2 * before >= total_bytes) {
+        bool only_short_after = true;
+        for (size_t m = k + 1; m < live.size(); ++m) {
+          if (lines[live[m]].words > 25) only_short_after = false;
+        }
+        if (only_short_after) {
+          tail_from = k;
+          break;
+        }
+      }
+      before += l.size();
+    }
+  }
+  for (size_t k = 0; k < live.size(); ++k) {
+    Line& l = lines[live[k]];
+    bool in_zone = first == live.size() || k < first || k > last;
+    if (k >= tail_from) {
+      l.removed = k == tail_from || score[live[k]] < options_.edge_threshold
+                      ? "related-links"
+                      : ChromeReason(l);
+    } else if (in_zone) {
+      if (score[live[k]] >= options_.edge_threshold) l.removed = ChromeReason(l);
+    } else if ((l.cues & (clean::kCueLine | clean::kCueContains | clean::kCueTail)) &&
+               l.words <= options_.body_max_words && !l.starts_quote && !l.dateline &&
+               !l.title) {
+      l.removed = ChromeReason(l);
+    }
+  }
+
+  // Assemble the clean text and the removed spans.
+  std::string scratch;
+  bool blank_since_last = false;
+  bool have_text = false;
+  for (const Line& l : lines) {
+    if (l.blank) {
+      blank_since_last = true;
+      continue;
+    }
+    if (l.removed) {
+      result.removed.push_back(RemovedSpan{l.start, l.end, l.removed});
+      continue;
+    }
+    std::string_view content = raw.substr(l.start, l.size());
+    if (have_text) {
+      if (!blank_since_last && EndsWithHyphenatedWord(result.text) && StartsLowercase(content)) {
+        result.text.pop_back();  // "govern-" + "ment"
+      } else {
+        result.text.append(blank_since_last ? "\n\n" : "\n");
+      }
+    }
+    AppendNormalizedLine(content, &result.text, &scratch);
+    have_text = true;
+    blank_since_last = false;
+  }
+  return result;
+}
+
+}  // namespace newsweave

@@ -1,0 +1,206 @@
+#include "clean/lines.h"
+
+#include <unicode/unistr.h>
+
+#include <array>
+
+#include "clean/cues.h"
+#include "text/stopwords.h"
+#include "text/unicode.h"
+
+namespace newsweave::clean {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsSentence(std::string_view s) {
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == '\'') return true;
+  for (std::string_view q : {"…", "»", "”", "’", "“"}) {
+    if (EndsWith(s, q)) return true;
+  }
+  return false;
+}
+
+bool StartsQuote(std::string_view s) {
+  if (s.empty()) return false;
+  if (s[0] == '"' || s[0] == '\'') return true;
+  for (std::string_view q : {"“", "«", "„", "‚", "‹", "‘", "”", "—", "–"}) {
+    if (StartsWith(s, q)) return true;
+  }
+  return false;
+}
+
+// "PARIS, March 14 (Reuters) -", "NEW YORK (AP) —", "MADRID (EFE).-": one or more words in
+// capitals (3+ letters in all) followed by a comma, a parenthesis or a dash.
+bool IsDateline(std::string_view s) {
+  size_t i = 0;
+  int caps = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      ++caps;
+      ++i;
+    } else if (c >= 0x80) {
+      // Accented capitals (É, Ñ...) are two bytes; accept them inside a capitals run.
+      if (caps == 0) return false;
+      i += 2;
+    } else if ((c == ' ' || c == '-' || c == '.') && caps > 0 && i + 1 < s.size() &&
+               s[i + 1] >= 'A' && s[i + 1] <= 'Z') {
+      ++i;  // "NEW YORK", "SAINT-DENIS", "ST. LOUIS"
+    } else {
+      break;
+    }
+  }
+  if (caps < 3) return false;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size()) return false;
+  std::string_view rest = s.substr(i);
+  return rest[0] == ',' || rest[0] == '(' || rest[0] == '-' || StartsWith(rest, "—") ||
+         StartsWith(rest, "–");
+}
+
+bool AnyStopword(std::string_view w) {
+  static const std::array<const text::StopwordSet*, 7> sets = {
+      text::StopwordsFor("en"), text::StopwordsFor("fr"), text::StopwordsFor("de"),
+      text::StopwordsFor("es"), text::StopwordsFor("it"), text::StopwordsFor("pt"),
+      text::StopwordsFor("nl")};
+  for (const text::StopwordSet* s : sets) {
+    if (text::IsStopword(s, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SplitLines(std::string_view raw, std::vector<Line>* lines) {
+  lines->clear();
+  size_t pos = 0;
+  while (pos <= raw.size()) {
+    size_t nl = raw.find('\n', pos);
+    if (nl == std::string_view::npos) nl = raw.size();
+    Line line;
+    line.full_start = static_cast<uint32_t>(pos);
+    line.full_end = static_cast<uint32_t>(nl);
+    size_t s = pos, e = nl;
+    while (s < e && IsSpace(raw[s])) ++s;
+    while (e > s && IsSpace(raw[e - 1])) --e;
+    // A no-break space (C2 A0) at either end is whitespace too.
+    while (e - s >= 2 && raw[s] == '\xC2' && raw[s + 1] == '\xA0') s += 2;
+    while (e - s >= 2 && raw[e - 2] == '\xC2' && raw[e - 1] == '\xA0') e -= 2;
+    line.start = static_cast<uint32_t>(s);
+    line.end = static_cast<uint32_t>(e);
+    line.blank = s == e;
+    if (nl == raw.size() && line.blank && pos == raw.size() && !lines->empty()) break;
+    lines->push_back(line);
+    pos = nl + 1;
+  }
+}
+
+void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line) {
+  std::string_view s = raw.substr(line->start, line->end - line->start);
+  int words = 0, nonspace = 0, symbols = 0, upper = 0, letters = 0, seps = 0;
+  bool in_word = false, word_has_alnum = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    unsigned char u = static_cast<unsigned char>(c);
+    if (IsSpace(c)) {
+      if (in_word && word_has_alnum) ++words;
+      in_word = false;
+      word_has_alnum = false;
+      continue;
+    }
+    in_word = true;
+    if (u >= 0x80) {
+      if ((u & 0xC0) != 0x80) {
+        ++nonspace;
+        word_has_alnum = true;  // treat non-ASCII characters as letters
+        ++letters;
+      }
+      continue;
+    }
+    ++nonspace;
+    if (IsAsciiAlnum(c)) {
+      word_has_alnum = true;
+      if (c >= '0' && c <= '9') {
+        ++symbols;
+      } else {
+        ++letters;
+        if (c <= 'Z') ++upper;
+      }
+    } else {
+      ++symbols;
+      bool spaced = i > 0 && i + 1 < s.size() && s[i - 1] == ' ' && s[i + 1] == ' ';
+      if (c == '|' || (spaced && (c == '>' || c == '/' || c == '-'))) ++seps;
+    }
+  }
+  if (in_word && word_has_alnum) ++words;
+  for (std::string_view sep : {" » ", " • ", " · ", " › "}) {
+    for (size_t p = s.find(sep); p != std::string_view::npos; p = s.find(sep, p + 1)) ++seps;
+  }
+  line->words = static_cast<uint16_t>(std::min(words, 0xFFFF));
+  line->separators = seps;
+  line->symbol_share = nonspace ? static_cast<float>(symbols) / nonspace : 0.f;
+  line->upper_share = letters ? static_cast<float>(upper) / letters : 0.f;
+  line->ends_sentence = EndsSentence(s);
+  line->starts_quote = StartsQuote(s);
+  line->dateline = IsDateline(s);
+  if (s.size() > max_cue_bytes) return;
+
+  thread_local text::Folder folder;
+  thread_local std::string lower, folded;
+  lower.clear();
+  folded.clear();
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  folder.Fold(u.getBuffer(), u.length(), &lower, &folded);
+  line->cues = CuePhrases::Default().Match(folded);
+  // Stop word share over words split at spaces, punctuation and apostrophes.
+  int total = 0, stops = 0;
+  size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && static_cast<unsigned char>(lower[i]) < 0x80 &&
+           !IsAsciiAlnum(lower[i])) {
+      ++i;
+    }
+    size_t j = i;
+    while (j < lower.size() &&
+           (static_cast<unsigned char>(lower[j]) >= 0x80 || IsAsciiAlnum(lower[j]))) {
+      ++j;
+    }
+    if (j > i) {
+      ++total;
+      if (AnyStopword(std::string_view(lower).substr(i, j - i))) ++stops;
+    }
+    i = j;
+  }
+  line->stop_share = total ? static_cast<float>(stops) / total : 0.f;
+}
+
+void NormalizeForCompare(std::string_view line, std::string* out) {
+  bool space = false;
+  for (char c : line) {
+    if (IsSpace(c) || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space && !out->empty()) out->push_back(' ');
+    space = false;
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+}
+
+}  // namespace newsweave::clean

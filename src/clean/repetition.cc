@@ -1,0 +1,131 @@
+#include "clean/repetition.h"
+
+#include <xxhash.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace newsweave::clean {
+namespace {
+
+constexpr size_t kPrefix = 24;  // bytes of a paragraph's start used to find it again
+
+uint64_t Hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// True when `c` may end a paragraph that the next one was glued to.
+bool EndsParagraph(char c) {
+  return c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == '\x9d' ||  // ” ends in 9D
+         c == '\xbb' || c == '\xa6';  // » and … end in BB and A6
+}
+
+// Paragraphs seen so far, findable by their first kPrefix bytes.
+class ParagraphIndex {
+ public:
+  void Add(std::string_view p) {
+    if (p.size() < kPrefix) return;
+    by_prefix_[Hash(p.substr(0, kPrefix))].push_back(p);
+  }
+  bool empty() const { return by_prefix_.empty(); }
+
+  // Length of the longest indexed paragraph that `s` starts with, or that `s` is a
+  // prefix of (a copy cut short at the end); 0 when none.
+  size_t MatchAt(std::string_view s) const {
+    if (s.size() < kPrefix) return 0;
+    auto it = by_prefix_.find(Hash(s.substr(0, kPrefix)));
+    if (it == by_prefix_.end()) return 0;
+    size_t best = 0;
+    for (std::string_view p : it->second) {
+      if (s.size() >= p.size()) {
+        if (s.compare(0, p.size(), p) == 0 && p.size() > best) best = p.size();
+      } else if (p.compare(0, s.size(), s) == 0 && s.size() > best) {
+        best = s.size();
+      }
+    }
+    return best;
+  }
+
+ private:
+  std::unordered_map<uint64_t, std::vector<std::string_view>> by_prefix_;
+};
+
+// Share of `s` made of indexed paragraphs laid end to end (glued, or separated by spaces).
+double GluedCoverage(std::string_view s, const ParagraphIndex& index) {
+  size_t covered = 0;
+  size_t p = 0;
+  if (index.MatchAt(s) == 0) return 0.0;  // a glued copy starts with a paragraph
+  while (p < s.size()) {
+    while (p < s.size() && IsSpaceByte(s[p])) ++p;
+    size_t m = index.MatchAt(s.substr(p));
+    if (m > 0) {
+      covered += m;
+      p += m;
+      continue;
+    }
+    // Resynchronize after the next paragraph-ending character.
+    size_t q = p + 1;
+    while (q < s.size() && !EndsParagraph(s[q - 1])) ++q;
+    p = q;
+  }
+  return s.empty() ? 0.0 : static_cast<double>(covered) / static_cast<double>(s.size());
+}
+
+}  // namespace
+
+void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vector<Line>* lines) {
+  std::unordered_map<uint64_t, size_t> seen;  // normalized line -> first index
+  ParagraphIndex paragraphs;
+  std::string norm;
+  std::vector<bool> repeat(lines->size(), false);
+  size_t prev = SIZE_MAX;  // previous non-blank line
+  for (size_t i = 0; i < lines->size(); ++i) {
+    Line& line = (*lines)[i];
+    if (line.blank) continue;
+    std::string_view content = raw.substr(line.start, line.size());
+    norm.clear();
+    NormalizeForCompare(content, &norm);
+    uint64_t h = Hash(norm);
+    auto [it, inserted] = seen.emplace(h, i);
+    if (!inserted && !line.removed) {
+      if (it->second == prev) {
+        line.removed = "repeated-line";  // printed twice in a row
+        repeat[i] = true;
+      } else if (content.size() >= options.min_repeat_bytes) {
+        line.removed = "repeated-body";
+        repeat[i] = true;
+      }
+    } else if (inserted && !line.removed &&
+               content.size() >= 2 * options.min_repeat_bytes && !paragraphs.empty() &&
+               GluedCoverage(content, paragraphs) >= options.glued_coverage) {
+      line.removed = "repeated-body";
+      repeat[i] = true;
+    }
+    if (!repeat[i]) paragraphs.Add(content);
+    prev = i;
+  }
+  // Short lines repeated inside a repeated block (a subheading of the second copy) go too.
+  for (size_t i = 0; i < lines->size(); ++i) {
+    Line& line = (*lines)[i];
+    if (line.blank || line.removed) continue;
+    std::string_view content = raw.substr(line.start, line.size());
+    norm.clear();
+    NormalizeForCompare(content, &norm);
+    auto it = seen.find(Hash(norm));
+    if (it == seen.end() || it->second == i) continue;  // first copy
+    auto neighbour_repeated = [&](int step) {
+      for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(lines->size());
+           j += step) {
+        if ((*lines)[j].blank) continue;
+        return static_cast<bool>(repeat[j]);
+      }
+      return false;
+    };
+    if (neighbour_repeated(-1) || neighbour_repeated(1)) {
+      line.removed = "repeated-body";
+      repeat[i] = true;
+    }
+  }
+}
+
+}  // namespace newsweave::clean

@@ -1,0 +1,142 @@
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/diagnostics.h"
+#include "cli/progress.h"
+#include "newsweave/pipeline.h"
+
+namespace newsweave::cli {
+namespace {
+
+struct Row {
+  std::string id, lang, title;
+  double confidence = 0;
+  bool declared = false;
+  size_t raw = 0, kept = 0, removed = 0;
+};
+
+std::string Bytes(uint64_t n) {
+  char buf[32];
+  if (n < 10000) {
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(n));
+  } else if (n < 10000000) {
+    std::snprintf(buf, sizeof buf, "%.1f KB", n / 1e3);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f MB", n / 1e6);
+  }
+  return buf;
+}
+
+// Cuts UTF-8 text to at most `max` bytes on a character boundary, adding "…" when cut.
+std::string Shorten(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "…";
+}
+
+// The first line of the clean text, when the article has no title.
+std::string TitleOf(const ProcessedArticle& p) {
+  if (!p.article.title.empty()) return p.article.title;
+  std::string_view t = p.clean.text;
+  return std::string(t.substr(0, t.find('\n')));
+}
+
+}  // namespace
+
+int RunMain(const CommonFlags& flags, const std::string& db) {
+  if (!db.empty()) {
+    std::fprintf(stderr, "newsweave run: --db is not built yet (the store comes with issue 6)\n");
+    return 2;
+  }
+  std::ios::sync_with_stdio(false);
+  DiagnosticPrinter diagnostics(flags.quiet);
+  ProgressBar bar("reading");
+  std::vector<Row> rows;
+  std::map<std::string, int> languages;
+  std::map<std::string, int> reasons;
+  PipelineOptions options;
+  options.analyze_text = false;
+  auto stats = RunPipeline(
+      flags.paths, options, diagnostics.Sink(),
+      [&](const ProcessedArticle& p) {
+        Row r;
+        r.id = p.article.id;
+        r.lang = p.analysis.language.code;
+        r.confidence = p.analysis.language.confidence;
+        r.declared = p.analysis.language.from_declared;
+        r.title = TitleOf(p);
+        r.raw = p.article.text.size();
+        r.kept = p.clean.text.size();
+        r.removed = p.clean.removed.size();
+        for (const RemovedSpan& s : p.clean.removed) reasons[s.reason]++;
+        languages[r.lang]++;
+        rows.push_back(std::move(r));
+      },
+      [&](uint64_t done, uint64_t total) { bar.Update(done, total); });
+  bar.Finish();
+  if (!stats) {
+    std::fprintf(stderr, "newsweave run: %s\n", stats.error().message.c_str());
+    return 1;
+  }
+
+  if (flags.json) {
+    nlohmann::json articles = nlohmann::json::array();
+    for (const Row& r : rows) {
+      articles.push_back({{"id", r.id},
+                          {"lang", r.lang},
+                          {"title", r.title},
+                          {"event", nullptr},
+                          {"story", nullptr},
+                          {"duplicate_of", nullptr},
+                          {"relation", nullptr}});
+    }
+    nlohmann::json out = {{"articles", std::move(articles)},
+                          {"events", nlohmann::json::array()},
+                          {"stories", nlohmann::json::array()}};
+    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return 0;
+  }
+
+  const PipelineStats& s = *stats;
+  std::printf("newsweave run: %llu articles from %llu files (%s) in %.2f s\n\n",
+              static_cast<unsigned long long>(s.read.articles),
+              static_cast<unsigned long long>(s.read.files), Bytes(s.read.bytes).c_str(),
+              s.seconds);
+  std::printf("Languages  ");
+  for (const auto& [lang, n] : languages) std::printf(" %s %d ", lang.c_str(), n);
+  uint64_t raw_total = 0;
+  for (const Row& r : rows) raw_total += r.raw;
+  std::printf("\nCleaning    removed %llu spans, %.1f%% of the raw text:",
+              static_cast<unsigned long long>(s.removed_spans),
+              raw_total ? 100.0 * s.removed_bytes / raw_total : 0.0);
+  for (const auto& [reason, n] : reasons) std::printf(" %s %d,", reason.c_str(), n);
+  std::printf("\b \nProblems    %llu errors, %llu warnings%s\n\n",
+              static_cast<unsigned long long>(diagnostics.errors()),
+              static_cast<unsigned long long>(diagnostics.warnings()),
+              diagnostics.errors() + diagnostics.warnings() ? " (printed above)" : "");
+  std::printf("%-34s %-4s %5s %9s %8s  %s\n", "ARTICLE", "LANG", "CONF", "KEPT", "REMOVED",
+              "TITLE");
+  for (const Row& r : rows) {
+    char conf[16];
+    if (r.declared) {
+      std::snprintf(conf, sizeof conf, "decl");
+    } else {
+      std::snprintf(conf, sizeof conf, "%.2f", r.confidence);
+    }
+    std::printf("%-34s %-4s %5s %9s %8zu  %s\n", Shorten(r.id, 34).c_str(), r.lang.c_str(), conf,
+                Bytes(r.kept).c_str(), r.removed, Shorten(r.title, 60).c_str());
+  }
+  std::printf(
+      "\nDuplicates, events and stories are not built yet: this run reads, cleans and "
+      "identifies languages.\n");
+  return 0;
+}
+
+}  // namespace newsweave::cli

@@ -1,0 +1,54 @@
+#include "newsweave/pipeline.h"
+
+#include <chrono>
+
+namespace newsweave {
+
+Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
+                                  const PipelineOptions& options,
+                                  const ArticleReader::DiagnosticSink& sink,
+                                  const std::function<void(const ProcessedArticle&)>& consumer,
+                                  const ProgressFn& progress) {
+  auto t0 = std::chrono::steady_clock::now();
+  PipelineStats stats;
+  uint64_t errors = 0;
+  ArticleReader reader(paths, options.read, [&](const Diagnostic& d) {
+    if (d.severity == Diagnostic::Severity::kError) ++errors;
+    if (sink) sink(d);
+  });
+  Cleaner cleaner(options.clean);
+  Analyzer analyzer(options.analyze);
+  std::vector<ProcessedArticle> batch(options.batch_size ? options.batch_size : 1);
+  SourceProfile profile;
+  bool more = true;
+  while (more) {
+    size_t n = 0;
+    while (n < batch.size() && (more = reader.Next(&batch[n].article))) ++n;
+    if (n == 0) break;
+    profile.Clear();
+    for (size_t i = 0; i < n; ++i) profile.Add(batch[i].article);
+    for (size_t i = 0; i < n; ++i) {
+      ProcessedArticle& p = batch[i];
+      p.clean = cleaner.Clean(p.article, &profile);
+      if (options.analyze_text) {
+        analyzer.Analyze(p.clean.text, p.article.lang, &p.analysis);
+      } else {
+        p.analysis.Clear();
+        p.analysis.language = IdentifyLanguage(p.clean.text, p.article.lang, options.analyze);
+      }
+      stats.clean_bytes += p.clean.text.size();
+      stats.removed_spans += p.clean.removed.size();
+      for (const RemovedSpan& r : p.clean.removed) stats.removed_bytes += r.end - r.start;
+      consumer(p);
+    }
+    if (progress) progress(reader.stats().bytes, reader.total_bytes());
+  }
+  stats.read = reader.stats();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (stats.read.articles == 0 && stats.read.files == 0 && errors > 0) {
+    return MakeError(ErrorCode::kNotFound, "no readable input");
+  }
+  return stats;
+}
+
+}  // namespace newsweave

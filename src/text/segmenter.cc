@@ -1,0 +1,163 @@
+#include "text/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utf16.h>
+
+#include "text/stopwords.h"
+
+namespace newsweave::text {
+namespace {
+
+// Walks UTF-16 offsets forward and keeps the matching UTF-8 byte offset.
+class OffsetWalker {
+ public:
+  explicit OffsetWalker(const char16_t* s) : s_(s) {}
+  // Returns the UTF-8 offset of UTF-16 offset `to` (must not decrease between calls).
+  uint32_t Advance(int32_t to) {
+    while (pos16_ < to) {
+      char16_t c = s_[pos16_];
+      if (c < 0x80) {
+        pos8_ += 1;
+      } else if (c < 0x800) {
+        pos8_ += 2;
+      } else if (U16_IS_LEAD(c)) {
+        pos8_ += 4;
+        ++pos16_;  // skip the trail unit
+      } else {
+        pos8_ += 3;
+      }
+      ++pos16_;
+    }
+    return pos8_;
+  }
+
+ private:
+  const char16_t* s_;
+  int32_t pos16_ = 0;
+  uint32_t pos8_ = 0;
+};
+
+std::unique_ptr<icu::BreakIterator> MakeIterator(bool words) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale root = icu::Locale::getRoot();
+  std::unique_ptr<icu::BreakIterator> it(words ? icu::BreakIterator::createWordInstance(root, status)
+                                               : icu::BreakIterator::createSentenceInstance(root, status));
+  if (U_FAILURE(status)) it.reset();
+  return it;
+}
+
+}  // namespace
+
+Segmenter::Segmenter() : words_(MakeIterator(true)), sentences_(MakeIterator(false)) {}
+
+Segmenter::~Segmenter() = default;
+
+Stemmer* Segmenter::StemmerFor(std::string_view lang) {
+  auto it = stemmers_.find(lang);
+  if (it == stemmers_.end()) {
+    it = stemmers_.emplace(std::string(lang), std::make_unique<Stemmer>(lang)).first;
+  }
+  return it->second->ok() ? it->second.get() : nullptr;
+}
+
+void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems,
+                        Analysis* out) {
+  if (text.empty() || !words_ || !sentences_) return;
+  // One conversion to UTF-16 per text; the iterators run over it without copies.
+  buf16_.resize(text.size() + 1);
+  int32_t len16 = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(reinterpret_cast<UChar*>(buf16_.data()), static_cast<int32_t>(buf16_.size()),
+                       &len16, text.data(), static_cast<int32_t>(text.size()), 0xFFFD, nullptr,
+                       &status);
+  if (U_FAILURE(status)) return;
+  const UChar* u = reinterpret_cast<const UChar*>(buf16_.data());
+
+  UText ut = UTEXT_INITIALIZER;
+  status = U_ZERO_ERROR;
+  utext_openUChars(&ut, u, len16, &status);
+  if (U_FAILURE(status)) return;
+
+  // Sentences.
+  sentences_->setText(&ut, status);
+  {
+    OffsetWalker walk(buf16_.data());
+    int32_t prev = sentences_->first();
+    uint32_t prev8 = 0;
+    for (int32_t b = sentences_->next(); b != icu::BreakIterator::DONE;
+         prev = b, b = sentences_->next()) {
+      uint32_t b8 = walk.Advance(b);
+      // Trim trailing whitespace of the sentence span.
+      uint32_t end8 = b8;
+      while (end8 > prev8 && (text[end8 - 1] == ' ' || text[end8 - 1] == '\n' ||
+                              text[end8 - 1] == '\t' || text[end8 - 1] == '\r')) {
+        --end8;
+      }
+      if (end8 > prev8) out->sentences.push_back(TextSpan{prev8, end8});
+      prev8 = b8;
+    }
+    (void)prev;
+  }
+
+  // Words.
+  const StopwordSet* stop = StopwordsFor(lang);
+  Stemmer* stemmer = stems ? StemmerFor(lang) : nullptr;
+  words_->setText(&ut, status);
+  OffsetWalker walk(buf16_.data());
+  size_t sentence = 0;
+  const size_t nsent = out->sentences.size();
+  int32_t prev = words_->first();
+  uint32_t prev8 = 0;
+  bool sentence_has_word = false;
+  for (int32_t b = words_->next(); b != icu::BreakIterator::DONE; prev = b, b = words_->next()) {
+    int32_t rule = words_->getRuleStatus();
+    uint32_t start8 = walk.Advance(prev);
+    (void)prev8;
+    uint32_t end8 = walk.Advance(b);
+    prev8 = end8;
+    if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
+    while (sentence + 1 < nsent && start8 >= out->sentences[sentence].end) {
+      ++sentence;
+      sentence_has_word = false;
+    }
+    Token t;
+    t.start = start8;
+    t.end = end8;
+    t.sentence = static_cast<uint32_t>(sentence);
+    t.sentence_initial = !sentence_has_word;
+    sentence_has_word = true;
+    t.kind = rule < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber : TokenKind::kWord;
+    UChar32 first;
+    U16_GET(u, 0, prev, b, first);
+    t.capitalized = u_isupper(first) || u_istitle(first);
+
+    lower_.clear();
+    t.folded_offset = static_cast<uint32_t>(out->terms.size());
+    folder_.Fold(u + prev, b - prev, &lower_, &out->terms);
+    t.folded_length = static_cast<uint16_t>(
+        std::min<size_t>(out->terms.size() - t.folded_offset, 0xFFFF));
+    if (t.kind == TokenKind::kWord) {
+      t.stopword = IsStopword(stop, lower_);
+      std::string_view stem = stemmer ? stemmer->Stem(lower_) : std::string_view(lower_);
+      std::string_view folded(out->terms.data() + t.folded_offset, t.folded_length);
+      if (stem == folded) {
+        t.stem_offset = t.folded_offset;
+        t.stem_length = t.folded_length;
+      } else {
+        t.stem_offset = static_cast<uint32_t>(out->terms.size());
+        t.stem_length = static_cast<uint16_t>(std::min<size_t>(stem.size(), 0xFFFF));
+        out->terms.append(stem.data(), t.stem_length);
+      }
+    } else {
+      t.stem_offset = t.folded_offset;
+      t.stem_length = t.folded_length;
+    }
+    out->tokens.push_back(t);
+  }
+  utext_close(&ut);
+}
+
+}  // namespace newsweave::text
