@@ -40,7 +40,8 @@ class SourceProfile {
   // URL's host; articles with neither share one anonymous source).
   void Add(const Article& article);
 
-  // True when the normalized line was seen in at least two different articles of the source.
+  // True when the normalized line was seen in at least two different articles of the source
+  // (three when the source is unknown).
   bool Repeated(std::string_view source_key, std::string_view line) const;
 
   // The source key used for an article.
@@ -50,8 +51,8 @@ class SourceProfile {
 
  private:
   struct Entry {
-    std::uint64_t first_fingerprint = 0;
-    bool repeated = false;
+    std::uint64_t fingerprints[2] = {0, 0};
+    std::uint8_t articles = 0;  // distinct articles seen, counted up to 3
   };
   std::unordered_map<std::uint64_t, Entry> lines_;
 };

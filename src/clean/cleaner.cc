@@ -39,18 +39,22 @@ std::string_view HostOf(std::string_view url) {
 double ChromeScore(const Line& l, bool at_edge) {
   double s = 0;
   if (l.cues & clean::kCueLine) s += 3.0;
-  if (l.cues & clean::kCueContains) s += 3.5;
-  if (l.cues & clean::kCueTail) s += 2.0;
+  if (l.cues & clean::kCueContains) s += 4.0;
+  if (l.cues & clean::kCueTail) s += 3.0;
   if (l.cues & clean::kCueCredit) s += 3.0;
-  if (l.source_repeat && l.words <= 15) s += 2.0;
-  if (l.separators >= 2) s += 1.5;
+  if (l.source_repeat && l.words <= 15) s += 3.0;
+  if (l.separators >= 2) {
+    s += 1.5;
+  } else if (l.separators == 1) {
+    s += 1.0;
+  }
   if (l.words <= 3) {
     s += 1.0;
   } else if (l.words <= 6) {
     s += 0.5;
   }
   if (l.ends_sentence) s -= 1.5;
-  if (l.words >= 5 && l.stop_share >= 0.25f) s -= 1.0;
+  if (l.words >= 8 && l.stop_share >= 0.25f) s -= 1.0;
   if (l.words >= 3 && l.stop_share == 0.0f) s += 0.5;
   if (l.symbol_share > 0.3f) s += 1.0;
   if (l.upper_share > 0.7f && l.words <= 6) s += 0.5;
@@ -147,11 +151,16 @@ void SourceProfile::Add(const Article& article) {
   for (const Line& l : lines) {
     if (l.blank || l.size() > kProfileMaxLineBytes) continue;
     uint64_t k = LineKey(key, std::string_view(article.text).substr(l.start, l.size()), &buf);
-    auto [it, inserted] = lines_.try_emplace(k);
-    if (inserted) {
-      it->second.first_fingerprint = fingerprint;
-    } else if (it->second.first_fingerprint != fingerprint) {
-      it->second.repeated = true;
+    Entry& e = lines_[k];
+    if (e.articles == 0) {
+      e.fingerprints[0] = fingerprint;
+      e.articles = 1;
+    } else if (e.articles == 1 && e.fingerprints[0] != fingerprint) {
+      e.fingerprints[1] = fingerprint;
+      e.articles = 2;
+    } else if (e.articles == 2 && e.fingerprints[0] != fingerprint &&
+               e.fingerprints[1] != fingerprint) {
+      e.articles = 3;
     }
   }
 }
@@ -159,7 +168,9 @@ void SourceProfile::Add(const Article& article) {
 bool SourceProfile::Repeated(std::string_view source_key, std::string_view line) const {
   std::string buf;
   auto it = lines_.find(LineKey(source_key, line, &buf));
-  return it != lines_.end() && it->second.repeated;
+  // Without a known source every article shares one key: ask for more evidence.
+  int needed = source_key.empty() ? 3 : 2;
+  return it != lines_.end() && it->second.articles >= needed;
 }
 
 Cleaner::Cleaner(CleanOptions options) : options_(options) {}
@@ -201,7 +212,8 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
   }
   auto solid = [&](size_t i) {
     const Line& l = lines[i];
-    return score[i] < options_.edge_threshold && l.words >= 8 && (l.ends_sentence || l.words >= 15);
+    return score[i] < options_.edge_threshold &&
+           ((l.words >= 8 && l.ends_sentence) || l.words >= 25);
   };
   size_t first = live.size(), last = live.size();
   for (size_t k = 0; k < live.size(); ++k) {
@@ -219,7 +231,7 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
     size_t before = 0;
     for (size_t k = 0; k < live.size(); ++k) {
       const Line& l = lines[live[k]];
-      if ((l.cues & clean::kCueTail) && l.words <= 8 && 2 * before >= total_bytes) {
+      if ((l.cues & clean::kCueTail) && l.words <= 12 && 2 * before >= total_bytes) {
         bool only_short_after = true;
         for (size_t m = k + 1; m < live.size(); ++m) {
           if (lines[live[m]].words > 25) only_short_after = false;

@@ -23,14 +23,20 @@ std::string_view Core(std::string_view s) {
   return s;
 }
 
-// Copies `s` without digits, collapsing the spaces left behind.
-void StripDigits(std::string_view s, std::string* out) {
+// Copies `s` without digits (and, when `words_only`, without ASCII punctuation and
+// symbols other than apostrophes and hyphens), collapsing the spaces left behind and
+// trimming them at the ends: "Lectura: 3 min" -> "lectura min".
+void Simplify(std::string_view s, bool words_only, std::string* out) {
   out->clear();
   for (char c : s) {
-    if (c >= '0' && c <= '9') continue;
+    unsigned char u = static_cast<unsigned char>(c);
+    bool drop = (c >= '0' && c <= '9') ||
+                (words_only && u < 0x80 && !(c >= 'a' && c <= 'z') && c != '\'' && c != '-');
+    if (drop) c = ' ';
     if (c == ' ' && (out->empty() || out->back() == ' ')) continue;
     out->push_back(c);
   }
+  while (!out->empty() && out->back() == ' ') out->pop_back();
 }
 
 void AddUnique(std::vector<std::string>* v, std::string s) {
@@ -52,14 +58,14 @@ CuePhrases::CuePhrases(std::string_view tsv) {
     if (tab == std::string_view::npos) continue;
     std::string_view kind = row.substr(0, tab);
     std::string phrase;
-    StripDigits(folder.FoldUtf8(row.substr(tab + 1)), &phrase);
+    Simplify(folder.FoldUtf8(row.substr(tab + 1)), /*words_only=*/kind != "credit", &phrase);
     while (!phrase.empty() && (phrase.back() == '\r' || phrase.back() == ' ')) phrase.pop_back();
     if (kind == "line") {
       AddUnique(&line_, std::string(Core(phrase)));
     } else if (kind == "contains") {
-      AddUnique(&contains_, phrase);
+      AddUnique(&contains_, " " + phrase + " ");  // whole words only
     } else if (kind == "tail") {
-      AddUnique(&tail_, phrase);
+      AddUnique(&tail_, phrase + " ");
     } else if (kind == "credit") {
       AddUnique(&credit_, phrase);
     }
@@ -73,18 +79,22 @@ const CuePhrases& CuePhrases::Default() {
 }
 
 std::uint8_t CuePhrases::Match(std::string_view folded_line) const {
-  // Digits do not matter ("Lecture 3 min." matches "lecture min").
-  thread_local std::string buf;
-  StripDigits(folded_line, &buf);
-  std::string_view folded = buf;
+  // Digits and punctuation do not matter ("Lecture : 3 min." matches "lecture min"), but
+  // credits keep their punctuation ("photo:").
+  thread_local std::string words, credit;
+  Simplify(folded_line, true, &words);
+  Simplify(folded_line, false, &credit);
   std::uint8_t flags = 0;
-  std::string_view core = Core(folded);
+  std::string_view core = Core(words);
   for (const std::string& p : line_) {
     if (core == p) {
       flags |= kCueLine;
       break;
     }
   }
+  words.insert(words.begin(), ' ');
+  words.push_back(' ');  // " word word " for whole-word matches
+  std::string_view folded = words;
   for (const std::string& p : contains_) {
     if (folded.find(p) != std::string_view::npos) {
       flags |= kCueContains;
@@ -92,13 +102,13 @@ std::uint8_t CuePhrases::Match(std::string_view folded_line) const {
     }
   }
   for (const std::string& p : tail_) {
-    if (core.substr(0, p.size()) == p || folded.substr(0, p.size()) == p) {
+    if (folded.substr(1, p.size()) == p) {
       flags |= kCueTail;
       break;
     }
   }
   for (const std::string& p : credit_) {
-    if (folded.find(p) != std::string_view::npos) {
+    if (credit.find(p) != std::string::npos) {
       flags |= kCueCredit;
       break;
     }
