@@ -27,7 +27,7 @@ struct CleanOptions {
   // A glued line is a repeat of the body when earlier paragraphs cover this share of it.
   double glued_coverage = 0.8;
   // Lines longer than this (bytes) are never tested against cue phrases or the source profile.
-  std::size_t max_cue_line_bytes = 400;
+  std::size_t max_cue_line_bytes = 240;
 };
 
 // Lines that repeat across the articles of one source within a batch (menus, footers,

@@ -21,6 +21,9 @@ struct ReadOptions {
   std::size_t max_line_bytes = 64u << 20;
   // JSON nesting deeper than this is rejected.
   std::size_t max_json_depth = 64;
+  // WARC pages that declare no publication date get the record's WARC-Date (the crawl time)
+  // as `published` when set. Off by default: a crawl date is not a publication date.
+  bool warc_date_as_published = false;
 };
 
 // A problem with one input record or file. The reader reports it and goes on.

@@ -18,11 +18,12 @@ using clean::Line;
 
 constexpr size_t kProfileMaxLineBytes = 400;
 
-uint64_t LineKey(std::string_view source_key, std::string_view line, std::string* buf) {
-  buf->clear();
-  clean::NormalizeForCompare(line, buf);
-  uint64_t h = XXH3_64bits(buf->data(), buf->size());
-  return h ^ (XXH3_64bits(source_key.data(), source_key.size()) * 0x9E3779B97F4A7C15ULL);
+uint64_t LineKey(uint64_t source_hash, std::string_view line) {
+  return clean::NormalizedLineHash(line) ^ (source_hash * 0x9E3779B97F4A7C15ULL);
+}
+
+uint64_t SourceHash(std::string_view source_key) {
+  return XXH3_64bits(source_key.data(), source_key.size());
 }
 
 std::string_view HostOf(std::string_view url) {
@@ -138,7 +139,7 @@ std::string SourceProfile::SourceKey(const Article& article) {
 }
 
 void SourceProfile::Add(const Article& article) {
-  std::vector<Line> lines;
+  thread_local std::vector<Line> lines;
   clean::SplitLines(article.text, &lines);
   // Fingerprint: the article's longest line, so that copies of one article count once.
   std::string_view longest;
@@ -146,11 +147,10 @@ void SourceProfile::Add(const Article& article) {
     if (l.size() > longest.size()) longest = std::string_view(article.text).substr(l.start, l.size());
   }
   uint64_t fingerprint = XXH3_64bits(longest.data(), longest.size());
-  std::string key = SourceKey(article);
-  std::string buf;
+  uint64_t source = SourceHash(SourceKey(article));
   for (const Line& l : lines) {
     if (l.blank || l.size() > kProfileMaxLineBytes) continue;
-    uint64_t k = LineKey(key, std::string_view(article.text).substr(l.start, l.size()), &buf);
+    uint64_t k = LineKey(source, std::string_view(article.text).substr(l.start, l.size()));
     Entry& e = lines_[k];
     if (e.articles == 0) {
       e.fingerprints[0] = fingerprint;
@@ -166,8 +166,7 @@ void SourceProfile::Add(const Article& article) {
 }
 
 bool SourceProfile::Repeated(std::string_view source_key, std::string_view line) const {
-  std::string buf;
-  auto it = lines_.find(LineKey(source_key, line, &buf));
+  auto it = lines_.find(LineKey(SourceHash(source_key), line));
   // Without a known source every article shares one key: ask for more evidence.
   int needed = source_key.empty() ? 3 : 2;
   return it != lines_.end() && it->second.articles >= needed;

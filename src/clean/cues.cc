@@ -39,10 +39,6 @@ void Simplify(std::string_view s, bool words_only, std::string* out) {
   while (!out->empty() && out->back() == ' ') out->pop_back();
 }
 
-void AddUnique(std::vector<std::string>* v, std::string s) {
-  if (!s.empty() && std::find(v->begin(), v->end(), s) == v->end()) v->push_back(std::move(s));
-}
-
 }  // namespace
 
 CuePhrases::CuePhrases(std::string_view tsv) {
@@ -60,16 +56,41 @@ CuePhrases::CuePhrases(std::string_view tsv) {
     std::string phrase;
     Simplify(folder.FoldUtf8(row.substr(tab + 1)), /*words_only=*/kind != "credit", &phrase);
     while (!phrase.empty() && (phrase.back() == '\r' || phrase.back() == ' ')) phrase.pop_back();
+    if (phrase.empty()) continue;
+    ++count_;
     if (kind == "line") {
-      AddUnique(&line_, std::string(Core(phrase)));
+      line_.insert(std::string(Core(phrase)));
     } else if (kind == "contains") {
-      AddUnique(&contains_, " " + phrase + " ");  // whole words only
+      Add(&contains_, phrase);
     } else if (kind == "tail") {
-      AddUnique(&tail_, phrase + " ");
+      Add(&tail_, phrase);
     } else if (kind == "credit") {
-      AddUnique(&credit_, phrase);
+      credit_.push_back(phrase);
+    } else {
+      --count_;
     }
   }
+}
+
+void CuePhrases::Add(ByFirstWord* index, const std::string& phrase) {
+  std::string first = phrase.substr(0, phrase.find(' '));
+  auto& v = (*index)[first];
+  if (std::find(v.begin(), v.end(), phrase) == v.end()) v.push_back(phrase);
+}
+
+// True when `rest` (a suffix of the simplified line starting at a word) starts with one of
+// the phrases indexed under its first word, ending at a word boundary.
+bool CuePhrases::MatchAt(const ByFirstWord& index, std::string_view words, std::string_view rest) {
+  std::string_view first = rest.substr(0, rest.find(' '));
+  auto it = index.find(std::string(first));
+  if (it == index.end()) return false;
+  for (const std::string& p : it->second) {
+    if (rest.size() >= p.size() && rest.compare(0, p.size(), p) == 0 &&
+        (rest.size() == p.size() || rest[p.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const CuePhrases& CuePhrases::Default() {
@@ -83,30 +104,21 @@ std::uint8_t CuePhrases::Match(std::string_view folded_line) const {
   // credits keep their punctuation ("photo:").
   thread_local std::string words, credit;
   Simplify(folded_line, true, &words);
-  Simplify(folded_line, false, &credit);
   std::uint8_t flags = 0;
-  std::string_view core = Core(words);
-  for (const std::string& p : line_) {
-    if (core == p) {
-      flags |= kCueLine;
-      break;
-    }
-  }
-  words.insert(words.begin(), ' ');
-  words.push_back(' ');  // " word word " for whole-word matches
-  std::string_view folded = words;
-  for (const std::string& p : contains_) {
-    if (folded.find(p) != std::string_view::npos) {
+  if (line_.count(std::string(Core(words)))) flags |= kCueLine;
+  std::string_view w = words;
+  if (!w.empty() && w[0] == ' ') w.remove_prefix(1);
+  if (MatchAt(tail_, w, w)) flags |= kCueTail;
+  for (size_t i = 0; i < w.size();) {
+    if (MatchAt(contains_, w, w.substr(i))) {
       flags |= kCueContains;
       break;
     }
+    size_t sp = w.find(' ', i);
+    if (sp == std::string_view::npos) break;
+    i = sp + 1;
   }
-  for (const std::string& p : tail_) {
-    if (folded.substr(1, p.size()) == p) {
-      flags |= kCueTail;
-      break;
-    }
-  }
+  Simplify(folded_line, false, &credit);
   for (const std::string& p : credit_) {
     if (credit.find(p) != std::string::npos) {
       flags |= kCueCredit;

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace newsweave::clean {
@@ -21,10 +23,18 @@ class CuePhrases {
   // Returns the CueFlags matched by a line already folded (lower case, accents removed).
   std::uint8_t Match(std::string_view folded_line) const;
 
-  std::size_t size() const { return line_.size() + contains_.size() + tail_.size() + credit_.size(); }
+  std::size_t size() const { return count_; }
 
  private:
-  std::vector<std::string> line_, contains_, tail_, credit_;
+  // Phrases of words by their first word, so a line costs one lookup per word.
+  using ByFirstWord = std::unordered_map<std::string, std::vector<std::string>>;
+  void Add(ByFirstWord* index, const std::string& phrase);
+  static bool MatchAt(const ByFirstWord& index, std::string_view words, std::string_view rest);
+
+  std::unordered_set<std::string> line_;
+  ByFirstWord contains_, tail_;
+  std::vector<std::string> credit_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace newsweave::clean

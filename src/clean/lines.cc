@@ -2,7 +2,6 @@
 
 #include <unicode/unistr.h>
 
-#include <array>
 
 #include "clean/cues.h"
 #include "text/stopwords.h"
@@ -71,17 +70,6 @@ bool IsDateline(std::string_view s) {
   std::string_view rest = s.substr(i);
   return rest[0] == ',' || rest[0] == '(' || rest[0] == '-' || StartsWith(rest, "—") ||
          StartsWith(rest, "–");
-}
-
-bool AnyStopword(std::string_view w) {
-  static const std::array<const text::StopwordSet*, 7> sets = {
-      text::StopwordsFor("en"), text::StopwordsFor("fr"), text::StopwordsFor("de"),
-      text::StopwordsFor("es"), text::StopwordsFor("it"), text::StopwordsFor("pt"),
-      text::StopwordsFor("nl")};
-  for (const text::StopwordSet* s : sets) {
-    if (text::IsStopword(s, w)) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -164,9 +152,21 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
   thread_local std::string lower, folded;
   lower.clear();
   folded.clear();
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  folder.Fold(u.getBuffer(), u.length(), &lower, &folded);
+  bool ascii = true;
+  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    lower.resize(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    folded = lower;
+  } else {
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    folder.Fold(u.getBuffer(), u.length(), &lower, &folded);
+  }
+  static const text::StopwordSet* stops_set = text::CommonStopwords();
   line->cues = CuePhrases::Default().Match(folded);
   // Stop word share over words split at spaces, punctuation and apostrophes.
   int total = 0, stops = 0;
@@ -183,11 +183,28 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
     }
     if (j > i) {
       ++total;
-      if (AnyStopword(std::string_view(lower).substr(i, j - i))) ++stops;
+      if (text::IsStopword(stops_set, std::string_view(lower).substr(i, j - i))) ++stops;
     }
     i = j;
   }
   line->stop_share = total ? static_cast<float>(stops) / total : 0.f;
+}
+
+std::uint64_t NormalizedLineHash(std::string_view line) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over the normalized bytes
+  bool space = false, any = false;
+  for (char c : line) {
+    if (IsSpace(c) || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space && any) h = (h ^ ' ') * 0x100000001b3ULL;
+    space = false;
+    any = true;
+    unsigned char u = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    h = (h ^ u) * 0x100000001b3ULL;
+  }
+  return h ^ (h >> 29);
 }
 
 void NormalizeForCompare(std::string_view line, std::string* out) {

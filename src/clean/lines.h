@@ -48,8 +48,11 @@ void SplitLines(std::string_view raw, std::vector<Line>* lines);
 void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line);
 
 // Appends to *out the line with whitespace runs collapsed and ASCII folded to lower case;
-// the key under which repeated lines are compared.
+// the form under which repeated lines are compared.
 void NormalizeForCompare(std::string_view line, std::string* out);
+
+// A 64-bit hash of NormalizeForCompare(line), computed without building it.
+std::uint64_t NormalizedLineHash(std::string_view line);
 
 }  // namespace newsweave::clean
 

@@ -76,16 +76,13 @@ double GluedCoverage(std::string_view s, const ParagraphIndex& index) {
 void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vector<Line>* lines) {
   std::unordered_map<uint64_t, size_t> seen;  // normalized line -> first index
   ParagraphIndex paragraphs;
-  std::string norm;
   std::vector<bool> repeat(lines->size(), false);
   size_t prev = SIZE_MAX;  // previous non-blank line
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& line = (*lines)[i];
     if (line.blank) continue;
     std::string_view content = raw.substr(line.start, line.size());
-    norm.clear();
-    NormalizeForCompare(content, &norm);
-    uint64_t h = Hash(norm);
+    uint64_t h = NormalizedLineHash(content);
     auto [it, inserted] = seen.emplace(h, i);
     if (!inserted && !line.removed) {
       if (it->second == prev) {
@@ -108,10 +105,7 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& line = (*lines)[i];
     if (line.blank || line.removed) continue;
-    std::string_view content = raw.substr(line.start, line.size());
-    norm.clear();
-    NormalizeForCompare(content, &norm);
-    auto it = seen.find(Hash(norm));
+    auto it = seen.find(NormalizedLineHash(raw.substr(line.start, line.size())));
     if (it == seen.end() || it->second == i) continue;  // first copy
     auto neighbour_repeated = [&](int step) {
       for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(lines->size());

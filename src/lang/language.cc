@@ -43,6 +43,33 @@ std::string CodeOf(CLD2::Language l) {
   return code;
 }
 
+// Bytes CLD2 sees at most: whole texts up to this size, else three windows of a third of it
+// from the start, the middle and the end, cut at spaces.
+constexpr size_t kSampleBytes = 1800;
+
+std::string_view SampleForDetection(std::string_view text) {
+  if (text.size() <= kSampleBytes) return text;
+  thread_local std::string buf;
+  buf.clear();
+  const size_t window = kSampleBytes / 3;
+  for (size_t k = 0; k < 3; ++k) {
+    size_t from = k == 0 ? 0 : k == 1 ? text.size() / 2 - window / 2 : text.size() - window;
+    size_t to = from + window;
+    // Start after a space and end before one, so no word (or UTF-8 sequence) is cut.
+    if (k > 0) {
+      size_t sp = text.find(' ', from);
+      if (sp != std::string_view::npos && sp < to) from = sp + 1;
+    }
+    size_t sp = text.rfind(' ', to);
+    if (k < 2 && sp != std::string_view::npos && sp > from) to = sp;
+    while (from < to && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    while (to > from && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
+    buf.append(text.substr(from, to - from));
+    buf.push_back('\n');
+  }
+  return buf;
+}
+
 }  // namespace
 
 LanguageGuess IdentifyLanguage(std::string_view text, std::string_view declared,
@@ -54,10 +81,10 @@ LanguageGuess IdentifyLanguage(std::string_view text, std::string_view declared,
   int percent3[3];
   int text_bytes = 0;
   bool reliable = false;
-  // CLD2 reads at most what it needs; cap the input so a monster article costs little.
-  int len = static_cast<int>(std::min<size_t>(text.size(), 64 * 1024));
-  CLD2::ExtDetectLanguageSummary(text.data(), len, /*is_plain_text=*/true, top3, percent3,
-                                 &text_bytes, &reliable);
+  // CLD2 costs about 35 us per KB: long texts are judged on three windows.
+  std::string_view sample = SampleForDetection(text);
+  CLD2::ExtDetectLanguageSummary(sample.data(), static_cast<int>(sample.size()),
+                                 /*is_plain_text=*/true, top3, percent3, &text_bytes, &reliable);
   std::string found = CodeOf(top3[0]);
   int percent = percent3[0];
   bool confident = text_bytes >= options.min_letters && found != "und" &&

@@ -6,10 +6,13 @@
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 
-#include "text/stopwords.h"
+#include <xxhash.h>
 
 namespace newsweave::text {
 namespace {
+
+// Distinct spellings cached per language before the cache starts over.
+constexpr size_t kMaxCachedTerms = 1 << 18;
 
 // Walks UTF-16 offsets forward and keeps the matching UTF-8 byte offset.
 class OffsetWalker {
@@ -55,12 +58,41 @@ Segmenter::Segmenter() : words_(MakeIterator(true)), sentences_(MakeIterator(fal
 
 Segmenter::~Segmenter() = default;
 
-Stemmer* Segmenter::StemmerFor(std::string_view lang) {
-  auto it = stemmers_.find(lang);
-  if (it == stemmers_.end()) {
-    it = stemmers_.emplace(std::string(lang), std::make_unique<Stemmer>(lang)).first;
+size_t Segmenter::StringHash::operator()(std::string_view s) const {
+  return static_cast<size_t>(XXH3_64bits(s.data(), s.size()));
+}
+
+Segmenter::Language* Segmenter::LanguageFor(std::string_view lang) {
+  auto it = languages_.find(lang);
+  if (it == languages_.end()) {
+    auto l = std::make_unique<Language>();
+    l->stemmer = std::make_unique<Stemmer>(lang);
+    if (!l->stemmer->ok()) l->stemmer.reset();
+    l->stopwords = StopwordsFor(lang);
+    it = languages_.emplace(std::string(lang), std::move(l)).first;
   }
-  return it->second->ok() ? it->second.get() : nullptr;
+  return it->second.get();
+}
+
+const Segmenter::TermInfo& Segmenter::Lookup(Language* language, bool stems, std::string_view utf8,
+                                             const UChar* u16, int32_t len16) {
+  auto it = language->cache.find(utf8);
+  if (it != language->cache.end()) return it->second;
+  if (language->cache.size() >= kMaxCachedTerms) language->cache.clear();
+  TermInfo info;
+  lower_.clear();
+  folder_.Fold(u16, len16, &lower_, &info.folded);
+  UChar32 first;
+  U16_GET(u16, 0, 0, len16, first);
+  info.capitalized = u_isupper(first) || u_istitle(first);
+  info.stopword = IsStopword(language->stopwords, lower_);
+  if (stems && language->stemmer) {
+    std::string_view stem = language->stemmer->Stem(lower_);
+    if (stem != info.folded) info.stem.assign(stem);
+  } else if (lower_ != info.folded) {
+    info.stem = lower_;
+  }
+  return language->cache.emplace(std::string(utf8), std::move(info)).first->second;
 }
 
 void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems,
@@ -103,21 +135,17 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
   }
 
   // Words.
-  const StopwordSet* stop = StopwordsFor(lang);
-  Stemmer* stemmer = stems ? StemmerFor(lang) : nullptr;
+  Language* language = LanguageFor(lang);
   words_->setText(&ut, status);
   OffsetWalker walk(buf16_.data());
   size_t sentence = 0;
   const size_t nsent = out->sentences.size();
   int32_t prev = words_->first();
-  uint32_t prev8 = 0;
   bool sentence_has_word = false;
   for (int32_t b = words_->next(); b != icu::BreakIterator::DONE; prev = b, b = words_->next()) {
     int32_t rule = words_->getRuleStatus();
     uint32_t start8 = walk.Advance(prev);
-    (void)prev8;
     uint32_t end8 = walk.Advance(b);
-    prev8 = end8;
     if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
     while (sentence + 1 < nsent && start8 >= out->sentences[sentence].end) {
       ++sentence;
@@ -130,26 +158,21 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
     t.sentence_initial = !sentence_has_word;
     sentence_has_word = true;
     t.kind = rule < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber : TokenKind::kWord;
-    UChar32 first;
-    U16_GET(u, 0, prev, b, first);
-    t.capitalized = u_isupper(first) || u_istitle(first);
-
-    lower_.clear();
+    const TermInfo& info =
+        Lookup(language, stems, text.substr(start8, end8 - start8), u + prev, b - prev);
+    t.capitalized = info.capitalized;
     t.folded_offset = static_cast<uint32_t>(out->terms.size());
-    folder_.Fold(u + prev, b - prev, &lower_, &out->terms);
-    t.folded_length = static_cast<uint16_t>(
-        std::min<size_t>(out->terms.size() - t.folded_offset, 0xFFFF));
+    t.folded_length = static_cast<uint16_t>(std::min<size_t>(info.folded.size(), 0xFFFF));
+    out->terms.append(info.folded.data(), t.folded_length);
     if (t.kind == TokenKind::kWord) {
-      t.stopword = IsStopword(stop, lower_);
-      std::string_view stem = stemmer ? stemmer->Stem(lower_) : std::string_view(lower_);
-      std::string_view folded(out->terms.data() + t.folded_offset, t.folded_length);
-      if (stem == folded) {
+      t.stopword = info.stopword;
+      if (info.stem.empty()) {
         t.stem_offset = t.folded_offset;
         t.stem_length = t.folded_length;
       } else {
         t.stem_offset = static_cast<uint32_t>(out->terms.size());
-        t.stem_length = static_cast<uint16_t>(std::min<size_t>(stem.size(), 0xFFFF));
-        out->terms.append(stem.data(), t.stem_length);
+        t.stem_length = static_cast<uint16_t>(std::min<size_t>(info.stem.size(), 0xFFFF));
+        out->terms.append(info.stem.data(), t.stem_length);
       }
     } else {
       t.stem_offset = t.folded_offset;

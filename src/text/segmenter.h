@@ -6,11 +6,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <unicode/brkiter.h>
 
 #include "newsweave/analysis.h"
 #include "text/stemmer.h"
+#include "text/stopwords.h"
 #include "text/unicode.h"
 
 namespace newsweave::text {
@@ -30,14 +32,35 @@ class Segmenter {
   void Segment(std::string_view text, std::string_view lang, bool stems, Analysis* out);
 
  private:
-  Stemmer* StemmerFor(std::string_view lang);
 
   std::unique_ptr<icu::BreakIterator> words_;
   std::unique_ptr<icu::BreakIterator> sentences_;
   std::u16string buf16_;
   std::string lower_;
   Folder folder_;
-  std::map<std::string, std::unique_ptr<Stemmer>, std::less<>> stemmers_;
+  // What the segmenter learns about a token's spelling, cached per language so that the
+  // folding, stop word and stemming work runs once per distinct spelling, not per token.
+  struct TermInfo {
+    std::string folded;
+    std::string stem;  // empty when equal to folded
+    bool stopword = false;
+    bool capitalized = false;
+  };
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const;
+  };
+  using TermCache = std::unordered_map<std::string, TermInfo, StringHash, std::equal_to<>>;
+  struct Language {
+    std::unique_ptr<Stemmer> stemmer;  // null when Snowball has none
+    const StopwordSet* stopwords = nullptr;
+    TermCache cache;
+  };
+  Language* LanguageFor(std::string_view lang);
+  const TermInfo& Lookup(Language* language, bool stems, std::string_view utf8, const UChar* u16,
+                         int32_t len16);
+
+  std::map<std::string, std::unique_ptr<Language>, std::less<>> languages_;
 };
 
 }  // namespace newsweave::text

@@ -50,6 +50,21 @@ const StopwordSet* StopwordsFor(std::string_view lang) {
   return it == sets.end() ? nullptr : it->second.get();
 }
 
+const StopwordSet* CommonStopwords() {
+  static const StopwordSet* set = [] {
+    static std::string all;  // the set keeps views into it
+    for (int i = 0; i < kStopwordListCount; ++i) {
+      std::string_view l = kStopwordLists[i].lang;
+      if (l == "en" || l == "fr" || l == "de" || l == "es" || l == "it" || l == "pt" ||
+          l == "nl") {
+        all.append(kStopwordLists[i].words).push_back(' ');
+      }
+    }
+    return new StopwordSet(all);
+  }();
+  return set;
+}
+
 bool IsStopword(const StopwordSet* set, std::string_view lower) {
   return set != nullptr && set->Contains(lower);
 }

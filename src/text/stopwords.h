@@ -12,6 +12,10 @@ class StopwordSet;
 // that language. The sets live for the whole program and are safe to share across threads.
 const StopwordSet* StopwordsFor(std::string_view lang);
 
+// The union of the lists of the main western European languages (en, fr, de, es, it, pt,
+// nl), for features computed before the language is known.
+const StopwordSet* CommonStopwords();
+
 // True when `lower` (case-folded, accents kept) is a stop word of the set.
 bool IsStopword(const StopwordSet* set, std::string_view lower);
 
