@@ -18,7 +18,7 @@ build: setup $(BUILD)/CMakeCache.txt
 
 # The main job on the sample corpus.
 demo: build
-	$(BUILD)/newsweave run data/sample
+	$(BUILD)/newsweave run data/sample/txt data/sample/jsonl
 
 # Every unit test.
 test: build

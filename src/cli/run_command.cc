@@ -110,14 +110,18 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
               static_cast<unsigned long long>(s.read.files), Bytes(s.read.bytes).c_str(),
               s.seconds);
   std::printf("Languages  ");
-  for (const auto& [lang, n] : languages) std::printf(" %s %d ", lang.c_str(), n);
+  for (const auto& [lang, n] : languages) std::printf(" %s %d", lang.c_str(), n);
   uint64_t raw_total = 0;
   for (const Row& r : rows) raw_total += r.raw;
   std::printf("\nCleaning    removed %llu spans, %.1f%% of the raw text:",
               static_cast<unsigned long long>(s.removed_spans),
               raw_total ? 100.0 * s.removed_bytes / raw_total : 0.0);
-  for (const auto& [reason, n] : reasons) std::printf(" %s %d,", reason.c_str(), n);
-  std::printf("\b \nProblems    %llu errors, %llu warnings%s\n\n",
+  const char* sep = " ";
+  for (const auto& [reason, n] : reasons) {
+    std::printf("%s%s %d", sep, reason.c_str(), n);
+    sep = ", ";
+  }
+  std::printf("\nProblems    %llu errors, %llu warnings%s\n\n",
               static_cast<unsigned long long>(diagnostics.errors()),
               static_cast<unsigned long long>(diagnostics.warnings()),
               diagnostics.errors() + diagnostics.warnings() ? " (printed above)" : "");

@@ -27,9 +27,10 @@ class SampleCorpusTest : public testing::Test {
     std::ifstream in(root_ + "/truth.json");
     truth_ = nlohmann::json::parse(in);
     auto stats = RunPipeline(
-        {root_}, PipelineOptions(), [](const Diagnostic& d) { ADD_FAILURE() << FormatDiagnostic(d); },
+        {root_ + "/txt", root_ + "/jsonl"}, PipelineOptions(), [](const Diagnostic& d) { ADD_FAILURE() << FormatDiagnostic(d); },
         [](const ProcessedArticle& p) {
-          results_[p.article.id] = {p.analysis.language.code, p.clean.text};
+          results_[p.article.id] = {p.analysis.language.code, p.clean.text,
+                                    IdentifyLanguage(p.clean.text, "").code};
         });
     ASSERT_TRUE(stats.has_value());
   }
@@ -37,6 +38,7 @@ class SampleCorpusTest : public testing::Test {
   struct Result {
     std::string lang;
     std::string text;
+    std::string detected;  // language found ignoring any declaration
   };
   static std::string root_;
   static nlohmann::json truth_;
@@ -57,6 +59,7 @@ TEST_F(SampleCorpusTest, EveryArticleIsReadOnce) {
 TEST_F(SampleCorpusTest, LanguageIsRightOnEveryArticle) {
   for (const auto& [id, a] : truth_["articles"].items()) {
     EXPECT_EQ(results_[id].lang, a["lang"].get<std::string>()) << id;
+    EXPECT_EQ(results_[id].detected, a["lang"].get<std::string>()) << id << " (undeclared)";
   }
 }
 
