@@ -13,8 +13,8 @@ namespace newsweave {
 // A language decision. `code` is ISO 639-1 ("en", "fr", ...) or "und" when unsure.
 struct LanguageGuess {
   std::string code = "und";
-  double confidence = 0.0;  // 0..1: share of the text in that language, damped when unreliable
-  bool reliable = false;    // CLD2's reliability flag (or the declared language was confirmed)
+  double confidence = 0.0;     // 0..1: share of the text in that language, damped when unreliable
+  bool reliable = false;       // CLD2's reliability flag (or the declared language was confirmed)
   bool from_declared = false;  // true when the input's declared language was kept
 };
 
@@ -31,7 +31,7 @@ enum class TokenKind : std::uint8_t { kWord, kNumber, kOther };
 struct Token {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
-  std::uint32_t sentence = 0;     // index into Analysis::sentences
+  std::uint32_t sentence = 0;  // index into Analysis::sentences
   std::uint32_t folded_offset = 0;
   std::uint32_t stem_offset = 0;
   std::uint16_t folded_length = 0;

@@ -42,8 +42,8 @@ struct RemovedSpan {
 
 // The result of cleaning one article.
 struct CleanText {
-  std::string text;                   // cleaned text, NFC, normalized whitespace
-  std::vector<RemovedSpan> removed;   // in order of start offset, non-overlapping
+  std::string text;                  // cleaned text, NFC, normalized whitespace
+  std::vector<RemovedSpan> removed;  // in order of start offset, non-overlapping
 };
 
 }  // namespace newsweave

@@ -34,7 +34,7 @@ struct ProcessedArticle {
 
 struct PipelineStats {
   ReadStats read;
-  std::uint64_t clean_bytes = 0;    // bytes of clean text
+  std::uint64_t clean_bytes = 0;  // bytes of clean text
   std::uint64_t removed_spans = 0;
   std::uint64_t removed_bytes = 0;
   double seconds = 0;

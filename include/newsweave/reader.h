@@ -41,8 +41,8 @@ std::string FormatDiagnostic(const Diagnostic& d);
 struct ReadStats {
   std::uint64_t files = 0;
   std::uint64_t articles = 0;
-  std::uint64_t bytes = 0;         // input bytes consumed
-  std::uint64_t skipped = 0;       // records or files skipped with an error diagnostic
+  std::uint64_t bytes = 0;    // input bytes consumed
+  std::uint64_t skipped = 0;  // records or files skipped with an error diagnostic
   std::uint64_t replaced_bytes = 0;
 };
 

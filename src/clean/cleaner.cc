@@ -77,8 +77,8 @@ const char* ChromeReason(const Line& l) {
 }
 
 bool IsZeroWidth(UChar32 c) {
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
-         c == 0x00AD || (c < 0x20 && c != '\t') || c == 0x7F;
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
+         (c < 0x20 && c != '\t') || c == 0x7F;
 }
 
 // Appends the line with whitespace collapsed, invisible characters dropped and NFC applied.
@@ -144,7 +144,8 @@ void SourceProfile::Add(const Article& article) {
   // Fingerprint: the article's longest line, so that copies of one article count once.
   std::string_view longest;
   for (const Line& l : lines) {
-    if (l.size() > longest.size()) longest = std::string_view(article.text).substr(l.start, l.size());
+    if (l.size() > longest.size())
+      longest = std::string_view(article.text).substr(l.start, l.size());
   }
   uint64_t fingerprint = XXH3_64bits(longest.data(), longest.size());
   uint64_t source = SourceHash(SourceKey(article));
@@ -247,14 +248,12 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
     Line& l = lines[live[k]];
     bool in_zone = first == live.size() || k < first || k > last;
     if (k >= tail_from) {
-      l.removed = k == tail_from || score[live[k]] < options_.edge_threshold
-                      ? "related-links"
-                      : ChromeReason(l);
+      l.removed = k == tail_from || score[live[k]] < options_.edge_threshold ? "related-links"
+                                                                             : ChromeReason(l);
     } else if (in_zone) {
       if (score[live[k]] >= options_.edge_threshold) l.removed = ChromeReason(l);
     } else if ((l.cues & (clean::kCueLine | clean::kCueContains | clean::kCueTail)) &&
-               l.words <= options_.body_max_words && !l.starts_quote && !l.dateline &&
-               !l.title) {
+               l.words <= options_.body_max_words && !l.starts_quote && !l.dateline && !l.title) {
       l.removed = ChromeReason(l);
     }
   }

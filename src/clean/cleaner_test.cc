@@ -23,9 +23,9 @@ bool Contains(const std::string& hay, const std::string& needle) {
 
 struct EdgeCase {
   const char* lang;
-  std::string top;      // chrome lines at the top
-  std::string body;     // content
-  std::string bottom;   // chrome lines at the bottom
+  std::string top;     // chrome lines at the top
+  std::string body;    // content
+  std::string bottom;  // chrome lines at the bottom
   std::vector<std::string> chrome;
   std::vector<std::string> content;
 };
@@ -89,8 +89,7 @@ TEST(CleanerTest, RemovesChromeAtBothEndsInFourLanguages) {
       EXPECT_FALSE(Contains(out.text, s)) << c.lang << ": kept chrome '" << s << "'\n" << out.text;
     }
     for (const std::string& s : c.content) {
-      EXPECT_TRUE(Contains(out.text, s)) << c.lang << ": lost content '" << s << "'\n"
-                                         << out.text;
+      EXPECT_TRUE(Contains(out.text, s)) << c.lang << ": lost content '" << s << "'\n" << out.text;
     }
     // Every removed span points at raw text and has a reason.
     for (const RemovedSpan& r : out.removed) {
@@ -102,8 +101,10 @@ TEST(CleanerTest, RemovesChromeAtBothEndsInFourLanguages) {
 }
 
 TEST(CleanerTest, RemovesBodyPrintedTwiceWithGluedParagraphs) {
-  std::string p1 = "The dam on the Abay river will start filling in July, the minister said on Monday.";
-  std::string p2 = "Downstream farmers fear that the reservoir will cut the flow during the dry season.";
+  std::string p1 =
+      "The dam on the Abay river will start filling in July, the minister said on Monday.";
+  std::string p2 =
+      "Downstream farmers fear that the reservoir will cut the flow during the dry season.";
   std::string p3 = "Talks between the three governments broke down last year without an agreement.";
   Article a = Make("Dam to start filling in July\n\n" + p1 + "\n\n" + p2 + "\n\n" + p3 + "\n\n" +
                    p1 + p2 + p3 + "\n");
@@ -172,7 +173,8 @@ TEST(CleanerTest, RemovesAdvertisementInsideTheBody) {
   Article a = Make(
       "Le Parlement a adopté la réforme des retraites jeudi après une nuit de débats houleux.\n"
       "Publicité\n"
-      "Le texte doit encore être examiné par le Conseil constitutionnel dans un délai d'un mois.\n");
+      "Le texte doit encore être examiné par le Conseil constitutionnel dans un délai d'un "
+      "mois.\n");
   CleanText out = Cleaner().Clean(a);
   EXPECT_FALSE(Contains(out.text, "Publicité"));
   EXPECT_TRUE(Contains(out.text, "Conseil constitutionnel"));

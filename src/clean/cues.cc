@@ -94,8 +94,8 @@ bool CuePhrases::MatchAt(const ByFirstWord& index, std::string_view words, std::
 }
 
 const CuePhrases& CuePhrases::Default() {
-  static const CuePhrases* cues = new CuePhrases(
-      std::string_view(newsweave_chrome_cues, newsweave_chrome_cues_size));
+  static const CuePhrases* cues =
+      new CuePhrases(std::string_view(newsweave_chrome_cues, newsweave_chrome_cues_size));
   return *cues;
 }
 

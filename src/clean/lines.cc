@@ -2,7 +2,6 @@
 
 #include <unicode/unistr.h>
 
-
 #include "clean/cues.h"
 #include "text/stopwords.h"
 #include "text/unicode.h"

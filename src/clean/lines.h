@@ -24,16 +24,16 @@ struct Line {
   std::uint32_t full_end = 0;
   bool blank = false;
   std::uint16_t words = 0;
-  bool ends_sentence = false;  // last character . ! ? … or a closing quote
-  bool starts_quote = false;   // first character is a quotation mark or a dash of dialogue
-  bool dateline = false;       // "PARIS, March 14 (Reuters) -", "MADRID (EFE).-"
-  bool source_repeat = false;  // seen in other articles of the same source
-  bool title = false;          // equals the article's title
-  std::uint8_t cues = 0;       // CueFlags
-  int separators = 0;          // | > » • · between words (breadcrumbs, menus)
-  float stop_share = 0.3f;     // share of words that are stop words (any language)
-  float symbol_share = 0.0f;   // digits and symbols among non-space characters
-  float upper_share = 0.0f;    // upper-case letters among letters
+  bool ends_sentence = false;     // last character . ! ? … or a closing quote
+  bool starts_quote = false;      // first character is a quotation mark or a dash of dialogue
+  bool dateline = false;          // "PARIS, March 14 (Reuters) -", "MADRID (EFE).-"
+  bool source_repeat = false;     // seen in other articles of the same source
+  bool title = false;             // equals the article's title
+  std::uint8_t cues = 0;          // CueFlags
+  int separators = 0;             // | > » • · between words (breadcrumbs, menus)
+  float stop_share = 0.3f;        // share of words that are stop words (any language)
+  float symbol_share = 0.0f;      // digits and symbols among non-space characters
+  float upper_share = 0.0f;       // upper-case letters among letters
   const char* removed = nullptr;  // reason once the cleaner removes the line
 
   std::uint32_t size() const { return end - start; }

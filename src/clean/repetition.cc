@@ -92,8 +92,8 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
         line.removed = "repeated-body";
         repeat[i] = true;
       }
-    } else if (inserted && !line.removed &&
-               content.size() >= 2 * options.min_repeat_bytes && !paragraphs.empty() &&
+    } else if (inserted && !line.removed && content.size() >= 2 * options.min_repeat_bytes &&
+               !paragraphs.empty() &&
                GluedCoverage(content, paragraphs) >= options.glued_coverage) {
       line.removed = "repeated-body";
       repeat[i] = true;

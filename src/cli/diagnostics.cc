@@ -9,8 +9,8 @@ ArticleReader::DiagnosticSink DiagnosticPrinter::Sink() {
     bool error = d.severity == Diagnostic::Severity::kError;
     (error ? errors_ : warnings_)++;
     if (quiet_) return;
-    std::fprintf(stderr, "newsweave: %s%s\n", error ? "" : "warning: ",
-                 FormatDiagnostic(d).c_str());
+    std::fprintf(stderr, "newsweave: %s%s\n",
+                 error ? "" : "warning: ", FormatDiagnostic(d).c_str());
   };
 }
 

@@ -1,7 +1,7 @@
 // The newsweave command line: a thin shell over the library stages.
-#include <CLI/CLI.hpp>
 #include <malloc.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
 
@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
   run->add_flag("--json", flags.json, "Write one JSON object instead of the digest");
   run->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
 
-  CLI::App* clean = app.add_subcommand("clean", "Cleaned text and each removed span with its reason");
+  CLI::App* clean =
+      app.add_subcommand("clean", "Cleaned text and each removed span with its reason");
   clean->add_option("PATH", flags.paths, "Files or directories (read recursively)")
       ->required()
       ->check(CLI::ExistingPath);

@@ -1,10 +1,9 @@
 // Language identification with CLD2.
-#include <cstdio>  // CLD2's public header needs it first.
-
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>  // CLD2's public header needs it first.
 #include <string>
 
 #include "newsweave/analysis.h"
@@ -63,7 +62,8 @@ std::string_view SampleForDetection(std::string_view text) {
     size_t sp = text.rfind(' ', to);
     if (k < 2 && sp != std::string_view::npos && sp > from) to = sp;
     while (from < to && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-    while (to > from && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
+    while (to > from && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80)
+      --to;
     buf.append(text.substr(from, to - from));
     buf.push_back('\n');
   }

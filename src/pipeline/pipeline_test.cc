@@ -33,13 +33,14 @@ TEST_F(PipelineTest, ReadsCleansAndAnalyzesMixedInputInOrder) {
         "electricity supplier said, as winds reached 130 km/h along the coast.\n"
         "Crews expect to restore most connections by Tuesday.\n"
         "Advertisement\n");
-  Write("batch.jsonl",
-        "{\"id\": \"fr1\", \"source\": \"exemple.fr\", \"text\": \"Publicité\\nLa tempête a privé "
-        "d'électricité quelque 40 000 foyers dans le comté de Galway dimanche soir, selon le "
-        "fournisseur.\\nLes équipes espèrent rétablir le courant d'ici mardi.\"}\n"
-        "{not json}\n"
-        "{\"id\": \"de1\", \"lang\": \"de\", \"maintext\": \"Ein Sturm hat am Sonntagabend rund "
-        "40.000 Haushalte in der irischen Grafschaft Galway von der Stromversorgung getrennt.\"}\n");
+  Write(
+      "batch.jsonl",
+      "{\"id\": \"fr1\", \"source\": \"exemple.fr\", \"text\": \"Publicité\\nLa tempête a privé "
+      "d'électricité quelque 40 000 foyers dans le comté de Galway dimanche soir, selon le "
+      "fournisseur.\\nLes équipes espèrent rétablir le courant d'ici mardi.\"}\n"
+      "{not json}\n"
+      "{\"id\": \"de1\", \"lang\": \"de\", \"maintext\": \"Ein Sturm hat am Sonntagabend rund "
+      "40.000 Haushalte in der irischen Grafschaft Galway von der Stromversorgung getrennt.\"}\n");
   std::vector<std::string> ids, langs;
   std::map<std::string, std::string> texts;
   std::vector<Diagnostic> problems;

@@ -27,7 +27,8 @@ class SampleCorpusTest : public testing::Test {
     std::ifstream in(root_ + "/truth.json");
     truth_ = nlohmann::json::parse(in);
     auto stats = RunPipeline(
-        {root_ + "/txt", root_ + "/jsonl"}, PipelineOptions(), [](const Diagnostic& d) { ADD_FAILURE() << FormatDiagnostic(d); },
+        {root_ + "/txt", root_ + "/jsonl"}, PipelineOptions(),
+        [](const Diagnostic& d) { ADD_FAILURE() << FormatDiagnostic(d); },
         [](const ProcessedArticle& p) {
           results_[p.article.id] = {p.analysis.language.code, p.clean.text,
                                     IdentifyLanguage(p.clean.text, "").code};
@@ -68,8 +69,8 @@ TEST_F(SampleCorpusTest, ContentStaysAndChromeGoes) {
   for (const auto& [id, a] : truth_["articles"].items()) {
     const std::string& text = results_[id].text;
     for (const auto& s : a["keep"]) {
-      EXPECT_EQ(Count(text, s.get<std::string>()), 1u) << id << ": content '" << s.get<std::string>()
-                                                      << "' not kept exactly once";
+      EXPECT_EQ(Count(text, s.get<std::string>()), 1u)
+          << id << ": content '" << s.get<std::string>() << "' not kept exactly once";
       ++kept;
     }
     for (const auto& s : a["drop"]) {

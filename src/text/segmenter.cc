@@ -5,7 +5,6 @@
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
-
 #include <xxhash.h>
 
 namespace newsweave::text {
@@ -46,8 +45,9 @@ class OffsetWalker {
 std::unique_ptr<icu::BreakIterator> MakeIterator(bool words) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale root = icu::Locale::getRoot();
-  std::unique_ptr<icu::BreakIterator> it(words ? icu::BreakIterator::createWordInstance(root, status)
-                                               : icu::BreakIterator::createSentenceInstance(root, status));
+  std::unique_ptr<icu::BreakIterator> it(
+      words ? icu::BreakIterator::createWordInstance(root, status)
+            : icu::BreakIterator::createSentenceInstance(root, status));
   if (U_FAILURE(status)) it.reset();
   return it;
 }
@@ -95,8 +95,7 @@ const Segmenter::TermInfo& Segmenter::Lookup(Language* language, bool stems, std
   return language->cache.emplace(std::string(utf8), std::move(info)).first->second;
 }
 
-void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems,
-                        Analysis* out) {
+void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems, Analysis* out) {
   if (text.empty() || !words_ || !sentences_) return;
   // One conversion to UTF-16 per text; the iterators run over it without copies.
   buf16_.resize(text.size() + 1);

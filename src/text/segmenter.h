@@ -2,13 +2,13 @@
 #ifndef NEWSWEAVE_TEXT_SEGMENTER_H_
 #define NEWSWEAVE_TEXT_SEGMENTER_H_
 
+#include <unicode/brkiter.h>
+
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <unicode/brkiter.h>
 
 #include "newsweave/analysis.h"
 #include "text/stemmer.h"
@@ -32,7 +32,6 @@ class Segmenter {
   void Segment(std::string_view text, std::string_view lang, bool stems, Analysis* out);
 
  private:
-
   std::unique_ptr<icu::BreakIterator> words_;
   std::unique_ptr<icu::BreakIterator> sentences_;
   std::u16string buf16_;

@@ -55,8 +55,7 @@ const StopwordSet* CommonStopwords() {
     static std::string all;  // the set keeps views into it
     for (int i = 0; i < kStopwordListCount; ++i) {
       std::string_view l = kStopwordLists[i].lang;
-      if (l == "en" || l == "fr" || l == "de" || l == "es" || l == "it" || l == "pt" ||
-          l == "nl") {
+      if (l == "en" || l == "fr" || l == "de" || l == "es" || l == "it" || l == "pt" || l == "nl") {
         all.append(kStopwordLists[i].words).push_back(' ');
       }
     }

@@ -65,8 +65,8 @@ void AppendUtf8(char32_t c, std::string* out) {
 bool IsNfc(std::string_view s) {
   if (IsAscii(s)) return true;
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   bool ok = NfcInstance()->isNormalized(u, status);
   return U_SUCCESS(status) && ok;
 }
@@ -77,8 +77,8 @@ void AppendNfc(std::string_view s, std::string* out) {
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   const icu::Normalizer2* nfc = NfcInstance();
   int32_t done = nfc->spanQuickCheckYes(u, status);
   if (U_SUCCESS(status) && done == u.length()) {
@@ -144,13 +144,26 @@ void Folder::Fold(const UChar* s, int32_t len, std::string* lower, std::string* 
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     // A few letters have no decomposition but a clear base letter.
     switch (c) {
-      case 0x00F8: c = 'o'; break;  // ø
-      case 0x0142: c = 'l'; break;  // ł
-      case 0x0111: c = 'd'; break;  // đ
-      case 0x00E6: folded->append("ae"); continue;
-      case 0x0153: folded->append("oe"); continue;
-      case 0x0131: c = 'i'; break;  // dotless i
-      default: break;
+      case 0x00F8:
+        c = 'o';
+        break;  // ø
+      case 0x0142:
+        c = 'l';
+        break;  // ł
+      case 0x0111:
+        c = 'd';
+        break;  // đ
+      case 0x00E6:
+        folded->append("ae");
+        continue;
+      case 0x0153:
+        folded->append("oe");
+        continue;
+      case 0x0131:
+        c = 'i';
+        break;  // dotless i
+      default:
+        break;
     }
     AppendUtf8(static_cast<char32_t>(c), folded);
   }

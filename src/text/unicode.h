@@ -2,11 +2,11 @@
 #ifndef NEWSWEAVE_TEXT_UNICODE_H_
 #define NEWSWEAVE_TEXT_UNICODE_H_
 
+#include <unicode/utypes.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include <unicode/utypes.h>
 
 namespace newsweave::text {
 

@@ -10,7 +10,10 @@ namespace {
 
 TEST(UnicodeTest, NfcComposesDecomposedAccents) {
   std::string out;
-  AppendNfc("Cafe\xCC\x81 de l'E\xCC\x81lyse\xCC\x81" "e", &out);  // e + combining acute
+  AppendNfc(
+      "Cafe\xCC\x81 de l'E\xCC\x81lyse\xCC\x81"
+      "e",
+      &out);  // e + combining acute
   EXPECT_EQ(out, "Café de l'Élysée");
   EXPECT_FALSE(IsNfc("Cafe\xCC\x81"));
   EXPECT_TRUE(IsNfc("Café"));

@@ -56,7 +56,10 @@ bool IsValidUtf8(std::string_view s) {
 static std::size_t IllFormedLength(std::string_view s, std::size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   unsigned char c = p[i];
-  std::size_t need = c >= 0xF0 && c < 0xF5 ? 3 : c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xC2 && c < 0xE0 ? 1 : 0;
+  std::size_t need = c >= 0xF0 && c < 0xF5   ? 3
+                     : c >= 0xE0 && c < 0xF0 ? 2
+                     : c >= 0xC2 && c < 0xE0 ? 1
+                                             : 0;
   std::size_t j = i + 1;
   for (std::size_t k = 0; k < need && j < s.size(); ++k, ++j) {
     unsigned char b = p[j];

@@ -12,11 +12,11 @@ TEST(Utf8Test, AcceptsWellFormedText) {
 }
 
 TEST(Utf8Test, RejectsIllFormedSequences) {
-  EXPECT_FALSE(IsValidUtf8("caf\xE9"));             // Latin-1 é
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));            // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));        // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));    // above U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("abc\xE2\x82"));         // truncated at end
+  EXPECT_FALSE(IsValidUtf8("caf\xE9"));           // Latin-1 é
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("abc\xE2\x82"));       // truncated at end
 }
 
 TEST(Utf8Test, RepairReplacesEachIllFormedSubpart) {
