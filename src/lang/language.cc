@@ -1,9 +1,11 @@
 // Language identification with CLD2.
+// clang-format off
+#include <cstdio>  // CLD2's public header needs it first.
 #include <cld2/public/compact_lang_det.h>
+// clang-format on
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>  // CLD2's public header needs it first.
 #include <string>
 
 #include "newsweave/analysis.h"

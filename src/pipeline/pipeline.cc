@@ -3,6 +3,23 @@
 #include <chrono>
 
 namespace newsweave {
+namespace {
+
+// The first line of the clean text, when it looks like a headline: shorter than 200
+// characters and not ending like a sentence or a clause (. , ; : … 。). Cleaning runs
+// first, so a chrome line ("Skip to main content") is never taken for the title.
+std::string TitleFromCleanText(std::string_view text) {
+  std::string_view line = text.substr(0, text.find('\n'));
+  if (line.empty()) return {};
+  std::size_t chars = 0;
+  for (char c : line) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  const char last = line.back();
+  const bool sentence_end = last == '.' || last == ',' || last == ';' || last == ':' ||
+                            line.ends_with("\xE2\x80\xA6") || line.ends_with("\xE3\x80\x82");
+  return chars < 200 && !sentence_end ? std::string(line) : std::string();
+}
+
+}  // namespace
 
 Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
                                   const PipelineOptions& options,
@@ -30,6 +47,7 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
     for (size_t i = 0; i < n; ++i) {
       ProcessedArticle& p = batch[i];
       p.clean = cleaner.Clean(p.article, &profile);
+      if (p.article.title.empty()) p.article.title = TitleFromCleanText(p.clean.text);
       if (options.analyze_text) {
         analyzer.Analyze(p.clean.text, p.article.lang, &p.analysis);
       } else {

@@ -69,6 +69,21 @@ TEST_F(PipelineTest, ReadsCleansAndAnalyzesMixedInputInOrder) {
   EXPECT_EQ(stats->removed_spans, 3u);
 }
 
+TEST_F(PipelineTest, TitleOfATextFileIsItsFirstCleanLineWhenItLooksLikeOne) {
+  Write("a.txt",
+        "Skip to main content\n  Storm hits the coast  \nWinds of 150 km/h were measured.");
+  Write("b.txt", "This first line is a sentence.\nMore text follows here.");
+  Write("c.txt", std::string(250, 'w') + "\nlong first line");
+  std::map<std::string, std::string> titles;
+  auto stats =
+      RunPipeline({dir_.string()}, PipelineOptions(), nullptr,
+                  [&](const ProcessedArticle& p) { titles[p.article.id] = p.article.title; });
+  ASSERT_TRUE(stats.has_value());
+  EXPECT_EQ(titles["a"], "Storm hits the coast");  // the chrome line above is not the title
+  EXPECT_EQ(titles["b"], "");                      // ends with a period
+  EXPECT_EQ(titles["c"], "");                      // too long
+}
+
 TEST_F(PipelineTest, FailsOnlyWhenNothingIsReadable) {
   auto stats = RunPipeline({(dir_ / "missing.txt").string()}, PipelineOptions(), nullptr,
                            [](const ProcessedArticle&) {});
