@@ -11,18 +11,18 @@ namespace newsweave::cli {
 namespace {
 
 void PrintJson(const ProcessedArticle& p) {
-  nlohmann::json removed = nlohmann::json::array();
+  nlohmann::ordered_json removed = nlohmann::ordered_json::array();
   for (const RemovedSpan& r : p.clean.removed) {
     removed.push_back({{"start", r.start},
                        {"end", r.end},
                        {"reason", r.reason},
                        {"text", p.article.text.substr(r.start, r.end - r.start)}});
   }
-  nlohmann::json line = {{"id", p.article.id},
+  nlohmann::ordered_json line = {{"id", p.article.id},
                          {"lang", p.analysis.language.code},
                          {"text", p.clean.text},
                          {"removed", std::move(removed)}};
-  std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  std::cout << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 void PrintText(const ProcessedArticle& p) {

@@ -86,7 +86,7 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
   }
 
   if (flags.json) {
-    nlohmann::json articles = nlohmann::json::array();
+    nlohmann::ordered_json articles = nlohmann::ordered_json::array();
     for (const Row& r : rows) {
       articles.push_back({{"id", r.id},
                           {"lang", r.lang},
@@ -96,10 +96,10 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
                           {"duplicate_of", nullptr},
                           {"relation", nullptr}});
     }
-    nlohmann::json out = {{"articles", std::move(articles)},
-                          {"events", nlohmann::json::array()},
-                          {"stories", nlohmann::json::array()}};
-    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    nlohmann::ordered_json out = {{"articles", std::move(articles)},
+                          {"events", nlohmann::ordered_json::array()},
+                          {"stories", nlohmann::ordered_json::array()}};
+    std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     return 0;
   }
 

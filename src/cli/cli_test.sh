@@ -1,0 +1,53 @@
+#!/bin/sh
+# End-to-end checks of the newsweave binary's command-line contract.
+# Usage: cli_test.sh PATH/TO/newsweave
+set -u
+bin=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+mkdir "$dir/in"
+fails=0
+check() {  # check DESCRIPTION COMMAND...: the command must succeed
+  desc=$1; shift
+  if "$@"; then :; else echo "FAIL: $desc"; fails=$((fails + 1)); fi
+}
+
+printf 'Skip to main content\nFloods close schools across northern Italy\n\nHeavy rain forced the closure of more than 200 schools in Lombardy on Tuesday, officials said.\nAdvertisement\n' > "$dir/in/en-floods.txt"
+printf '{"id": "fr1", "text": "Publicité\\nDe fortes pluies ont entraîné mardi la fermeture de plus de 200 écoles en Lombardie, selon les autorités."}\n{broken\n' > "$dir/in/batch.jsonl"
+
+# clean --json: one line per article with the contract's fields, in order.
+"$bin" clean --json "$dir/in" > "$dir/out.jsonl" 2> "$dir/err.txt"
+status=$?
+check "clean exits 0 when some input is bad" test "$status" -eq 0
+check "clean writes one line per article" test "$(wc -l < "$dir/out.jsonl")" -eq 2
+check "clean --json fields" grep -q '^{"id":"fr1","lang":"fr","text":"De fortes pluies' "$dir/out.jsonl"
+check "removed span with reason and offsets" \
+  grep -q '"removed":\[{"start":0,"end":20,"reason":"chrome","text":"Skip to main content"}' "$dir/out.jsonl"
+check "chrome gone from clean text" sh -c "! grep -q 'Advertisement\",' '$dir/out.jsonl' || grep -q '\"reason\":\"chrome\",\"text\":\"Advertisement\"' '$dir/out.jsonl'"
+check "malformed line reported with file and line" grep -q 'batch.jsonl:2: malformed JSON' "$dir/err.txt"
+
+# A missing path is reported; the others are still read.
+"$bin" clean --json "$dir/in/missing.txt" "$dir/in/en-floods.txt" > "$dir/out2.jsonl" 2> "$dir/err2.txt"
+check "missing file named" grep -q 'missing.txt' "$dir/err2.txt"
+check "other file still read" grep -q '"id":"en-floods"' "$dir/out2.jsonl"
+
+# run --json: the contract's object.
+"$bin" run --json "$dir/in/en-floods.txt" > "$dir/run.json"
+check "run --json object" grep -q '^{"articles":\[{"id":"en-floods","lang":"en","title":"Floods close schools across northern Italy","event":null' "$dir/run.json"
+check "run --json events and stories" grep -q '"events":\[\],"stories":\[\]}' "$dir/run.json"
+"$bin" run "$dir/in" > "$dir/digest.txt" 2>/dev/null
+check "run digest counts" grep -q '^newsweave run: 2 articles from 2 files' "$dir/digest.txt"
+
+# Subcommands not built yet: one line, status 2.
+for cmd in dedup similar ingest serve; do
+  "$bin" $cmd x > /dev/null 2> "$dir/nb.txt"
+  status=$?
+  check "$cmd exits 2" test "$status" -eq 2
+  check "$cmd says not built" grep -q "not built yet" "$dir/nb.txt"
+done
+
+if [ "$fails" -ne 0 ]; then
+  echo "$fails check(s) failed"
+  exit 1
+fi
+echo "all CLI checks passed"
