@@ -96,7 +96,7 @@ bool IsCleanUtf8(std::string_view s) {
   return true;
 }
 
-// Returns `s` with whitespace runs (space, tab, NBSP is kept) collapsed to one space, trimmed.
+// Returns `s` with runs of spaces and tabs collapsed to one space, trimmed at both ends.
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -45,6 +45,7 @@ struct BenchOptions {
 struct Timing {
   double wall = 0;
   double cpu = 0;
+  // Adds the wall and CPU seconds of `o`.
   Timing& operator+=(const Timing& o) {
     wall += o.wall;
     cpu += o.cpu;
@@ -126,7 +127,9 @@ class DiagnosticCounter {
         std::fprintf(stderr, "pipeline_bench: (further diagnostics not shown)\n");
     }
   }
+  // Number of error diagnostics so far.
   std::uint64_t errors() const { return errors_; }
+  // Number of warnings so far.
   std::uint64_t warnings() const { return warnings_; }
 
  private:
