@@ -335,6 +335,7 @@ void PrintStages(const BenchOptions& opt, const StageTimes& st) {
 
 // Parses the command line, warms the page cache, times the pipeline and optionally the stages.
 int main(int argc, char** argv) {
+  newsweave::KeepFreedMemory();
   CLI::App app{"Throughput of newsweave's read -> clean -> analyze stages on one thread."};
   BenchOptions opt;
   bool no_analyze = false;

@@ -44,6 +44,9 @@ class SourceProfile {
   // (three when the source is unknown).
   bool Repeated(std::string_view source_key, std::string_view line) const;
 
+  // The same, for a source key and a line already hashed (clean::NormalizedLineHash).
+  bool RepeatedHash(std::uint64_t source_hash, std::uint64_t line_hash) const;
+
   // The source key used for an article.
   static std::string SourceKey(const Article& article);
 

@@ -52,6 +52,11 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
                                   const std::function<void(const ProcessedArticle&)>& consumer,
                                   const ProgressFn& progress = nullptr);
 
+// Asks the C library to keep freed memory in the process rather than hand it back to the
+// kernel at once. CLD2 allocates and frees large scoring buffers on every call; without this,
+// language identification runs about three times slower. Call once, at program start.
+void KeepFreedMemory();
+
 }  // namespace newsweave
 
 #endif  // NEWSWEAVE_PIPELINE_H_

@@ -18,13 +18,15 @@ using clean::Line;
 
 constexpr size_t kProfileMaxLineBytes = 400;
 
-uint64_t LineKey(uint64_t source_hash, std::string_view line) {
-  return clean::NormalizedLineHash(line) ^ (source_hash * 0x9E3779B97F4A7C15ULL);
+uint64_t LineKey(uint64_t source_hash, uint64_t line_hash) {
+  return line_hash ^ (source_hash * 0x9E3779B97F4A7C15ULL);
 }
 
 uint64_t SourceHash(std::string_view source_key) {
   return XXH3_64bits(source_key.data(), source_key.size());
 }
+
+const uint64_t kAnonymousSourceHash = SourceHash("");
 
 std::string_view HostOf(std::string_view url) {
   size_t p = url.find("://");
@@ -82,24 +84,31 @@ bool IsZeroWidth(UChar32 c) {
 }
 
 // Appends the line with whitespace collapsed, invisible characters dropped and NFC applied.
+// Runs of ordinary characters are copied whole.
 void AppendNormalizedLine(std::string_view s, std::string* out, std::string* scratch) {
   scratch->clear();
   bool space = false;
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(s.size());
   while (i < n) {
+    int32_t run = i;
+    while (run < n) {
+      unsigned char b = static_cast<unsigned char>(s[run]);
+      if (b < 0x21 || b >= 0x7F) break;  // space, control or non-ASCII: look closer
+      ++run;
+    }
+    if (run > i) {
+      if (space && !scratch->empty()) scratch->push_back(' ');
+      space = false;
+      scratch->append(s.data() + i, static_cast<size_t>(run - i));
+      i = run;
+      continue;
+    }
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++i;
-      if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') {
-        space = true;
-        continue;
-      }
-      if (b < 0x20 || b == 0x7F) continue;
-      if (space && !scratch->empty()) scratch->push_back(' ');
-      space = false;
-      scratch->push_back(static_cast<char>(b));
-      continue;
+      if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') space = true;
+      continue;  // other control characters are dropped
     }
     int32_t start = i;
     UChar32 c;
@@ -151,7 +160,8 @@ void SourceProfile::Add(const Article& article) {
   uint64_t source = SourceHash(SourceKey(article));
   for (const Line& l : lines) {
     if (l.blank || l.size() > kProfileMaxLineBytes) continue;
-    uint64_t k = LineKey(source, std::string_view(article.text).substr(l.start, l.size()));
+    uint64_t k =
+        LineKey(source, clean::NormalizedLineHash(std::string_view(article.text).substr(l.start, l.size())));
     Entry& e = lines_[k];
     if (e.articles == 0) {
       e.fingerprints[0] = fingerprint;
@@ -167,9 +177,13 @@ void SourceProfile::Add(const Article& article) {
 }
 
 bool SourceProfile::Repeated(std::string_view source_key, std::string_view line) const {
-  auto it = lines_.find(LineKey(SourceHash(source_key), line));
+  return RepeatedHash(SourceHash(source_key), clean::NormalizedLineHash(line));
+}
+
+bool SourceProfile::RepeatedHash(std::uint64_t source_hash, std::uint64_t line_hash) const {
+  auto it = lines_.find(LineKey(source_hash, line_hash));
   // Without a known source every article shares one key: ask for more evidence.
-  int needed = source_key.empty() ? 3 : 2;
+  int needed = source_hash == kAnonymousSourceHash ? 3 : 2;
   return it != lines_.end() && it->second.articles >= needed;
 }
 
@@ -181,15 +195,16 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
   thread_local std::vector<Line> lines;
   clean::SplitLines(raw, &lines);
 
-  std::string source_key = profile ? SourceProfile::SourceKey(article) : std::string();
+  uint64_t source_hash = profile ? SourceHash(SourceProfile::SourceKey(article)) : 0;
   std::string title_norm, buf;
   if (!article.title.empty()) clean::NormalizeForCompare(article.title, &title_norm);
   for (Line& l : lines) {
     if (l.blank) continue;
     std::string_view content = raw.substr(l.start, l.size());
     clean::ComputeFeatures(raw, options_.max_cue_line_bytes, &l);
+    l.hash = clean::NormalizedLineHash(content);
     if (profile && l.size() <= kProfileMaxLineBytes) {
-      l.source_repeat = profile->Repeated(source_key, content);
+      l.source_repeat = profile->RepeatedHash(source_hash, l.hash);
     }
     if (!title_norm.empty() && l.size() <= title_norm.size() + 8) {
       buf.clear();

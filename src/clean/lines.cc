@@ -1,5 +1,7 @@
 #include "clean/lines.h"
 
+#include <xxhash.h>
+
 #include <unicode/unistr.h>
 
 #include "clean/cues.h"
@@ -114,8 +116,20 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
     if (u >= 0x80) {
       if ((u & 0xC0) != 0x80) {
         ++nonspace;
-        word_has_alnum = true;  // treat non-ASCII characters as letters
-        ++letters;
+        // » • · › standing alone between spaces separate menu items, like | does.
+        bool spaced_before = i > 0 && s[i - 1] == ' ';
+        std::string_view rest = s.substr(i);
+        size_t len = rest.starts_with("»") || rest.starts_with("·") ? 2
+                     : rest.starts_with("•") || rest.starts_with("›") ? 3
+                                                                       : 0;
+        if (len && spaced_before && i + len < s.size() && s[i + len] == ' ') {
+          ++seps;
+          ++symbols;
+          word_has_alnum = false;
+        } else {
+          word_has_alnum = true;  // treat other non-ASCII characters as letters
+          ++letters;
+        }
       }
       continue;
     }
@@ -135,9 +149,6 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
     }
   }
   if (in_word && word_has_alnum) ++words;
-  for (std::string_view sep : {" » ", " • ", " · ", " › "}) {
-    for (size_t p = s.find(sep); p != std::string_view::npos; p = s.find(sep, p + 1)) ++seps;
-  }
   line->words = static_cast<uint16_t>(std::min(words, 0xFFFF));
   line->separators = seps;
   line->symbol_share = nonspace ? static_cast<float>(symbols) / nonspace : 0.f;
@@ -190,20 +201,21 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
 }
 
 std::uint64_t NormalizedLineHash(std::string_view line) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over the normalized bytes
-  bool space = false, any = false;
-  for (char c : line) {
-    if (IsSpace(c) || c == '\n') {
-      space = true;
-      continue;
+  // Most lines have no whitespace to collapse: hash their bytes as they are.
+  bool plain = true;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n' ||
+        (c == ' ' && (i == 0 || i + 1 == line.size() || line[i + 1] == ' '))) {
+      plain = false;
+      break;
     }
-    if (space && any) h = (h ^ ' ') * 0x100000001b3ULL;
-    space = false;
-    any = true;
-    unsigned char u = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    h = (h ^ u) * 0x100000001b3ULL;
   }
-  return h ^ (h >> 29);
+  if (plain) return XXH3_64bits(line.data(), line.size());
+  thread_local std::string buf;
+  buf.clear();
+  NormalizeForCompare(line, &buf);
+  return XXH3_64bits(buf.data(), buf.size());
 }
 
 void NormalizeForCompare(std::string_view line, std::string* out) {
@@ -215,7 +227,7 @@ void NormalizeForCompare(std::string_view line, std::string* out) {
     }
     if (space && !out->empty()) out->push_back(' ');
     space = false;
-    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    out->push_back(c);
   }
 }
 

@@ -34,6 +34,7 @@ struct Line {
   float stop_share = 0.3f;        // share of words that are stop words (any language)
   float symbol_share = 0.0f;      // digits and symbols among non-space characters
   float upper_share = 0.0f;       // upper-case letters among letters
+  std::uint64_t hash = 0;         // NormalizedLineHash of the content (non-blank lines)
   const char* removed = nullptr;  // reason once the cleaner removes the line
 
   std::uint32_t size() const { return end - start; }
@@ -47,7 +48,7 @@ void SplitLines(std::string_view raw, std::vector<Line>* lines);
 // cheap ones (no cue matching, no stop word share).
 void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line);
 
-// Appends to *out the line with whitespace runs collapsed and ASCII folded to lower case;
+// Appends to *out the line with whitespace runs collapsed into single spaces and trimmed;
 // the form under which repeated lines are compared.
 void NormalizeForCompare(std::string_view line, std::string* out);
 

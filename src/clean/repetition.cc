@@ -20,12 +20,13 @@ bool EndsParagraph(char c) {
          c == '\xbb' || c == '\xa6';  // » and … end in BB and A6
 }
 
-// Paragraphs seen so far, findable by their first kPrefix bytes.
+// Paragraphs seen so far, findable by their first kPrefix bytes. Reused between articles.
 class ParagraphIndex {
  public:
+  void Clear() { by_prefix_.clear(); }
   void Add(std::string_view p) {
     if (p.size() < kPrefix) return;
-    by_prefix_[Hash(p.substr(0, kPrefix))].push_back(p);
+    by_prefix_.emplace(Hash(p.substr(0, kPrefix)), p);
   }
   bool empty() const { return by_prefix_.empty(); }
 
@@ -33,10 +34,10 @@ class ParagraphIndex {
   // prefix of (a copy cut short at the end); 0 when none.
   size_t MatchAt(std::string_view s) const {
     if (s.size() < kPrefix) return 0;
-    auto it = by_prefix_.find(Hash(s.substr(0, kPrefix)));
-    if (it == by_prefix_.end()) return 0;
+    auto [begin, end] = by_prefix_.equal_range(Hash(s.substr(0, kPrefix)));
     size_t best = 0;
-    for (std::string_view p : it->second) {
+    for (auto it = begin; it != end; ++it) {
+      std::string_view p = it->second;
       if (s.size() >= p.size()) {
         if (s.compare(0, p.size(), p) == 0 && p.size() > best) best = p.size();
       } else if (p.compare(0, s.size(), s) == 0 && s.size() > best) {
@@ -47,7 +48,7 @@ class ParagraphIndex {
   }
 
  private:
-  std::unordered_map<uint64_t, std::vector<std::string_view>> by_prefix_;
+  std::unordered_multimap<uint64_t, std::string_view> by_prefix_;
 };
 
 // Share of `s` made of indexed paragraphs laid end to end (glued, or separated by spaces).
@@ -74,15 +75,18 @@ double GluedCoverage(std::string_view s, const ParagraphIndex& index) {
 }  // namespace
 
 void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vector<Line>* lines) {
-  std::unordered_map<uint64_t, size_t> seen;  // normalized line -> first index
-  ParagraphIndex paragraphs;
-  std::vector<bool> repeat(lines->size(), false);
+  thread_local std::unordered_map<uint64_t, size_t> seen;  // normalized line -> first index
+  thread_local ParagraphIndex paragraphs;
+  thread_local std::vector<bool> repeat;
+  seen.clear();
+  paragraphs.Clear();
+  repeat.assign(lines->size(), false);
   size_t prev = SIZE_MAX;  // previous non-blank line
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& line = (*lines)[i];
     if (line.blank) continue;
     std::string_view content = raw.substr(line.start, line.size());
-    uint64_t h = NormalizedLineHash(content);
+    uint64_t h = line.hash;
     auto [it, inserted] = seen.emplace(h, i);
     if (!inserted && !line.removed) {
       if (it->second == prev) {
@@ -105,7 +109,7 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& line = (*lines)[i];
     if (line.blank || line.removed) continue;
-    auto it = seen.find(NormalizedLineHash(raw.substr(line.start, line.size())));
+    auto it = seen.find(line.hash);
     if (it == seen.end() || it->second == i) continue;  // first copy
     auto neighbour_repeated = [&](int step) {
       for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(lines->size());

@@ -1,5 +1,7 @@
 #include "newsweave/pipeline.h"
 
+#include <malloc.h>
+
 #include <chrono>
 
 namespace newsweave {
@@ -35,17 +37,19 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
   });
   Cleaner cleaner(options.clean);
   Analyzer analyzer(options.analyze);
-  std::vector<ProcessedArticle> batch(options.batch_size ? options.batch_size : 1);
+  std::vector<Article> batch(options.batch_size ? options.batch_size : 1);
   SourceProfile profile;
+  ProcessedArticle current;  // reused: its buffers stay warm from one article to the next
   bool more = true;
   while (more) {
     size_t n = 0;
-    while (n < batch.size() && (more = reader.Next(&batch[n].article))) ++n;
+    while (n < batch.size() && (more = reader.Next(&batch[n]))) ++n;
     if (n == 0) break;
     profile.Clear();
-    for (size_t i = 0; i < n; ++i) profile.Add(batch[i].article);
+    for (size_t i = 0; i < n; ++i) profile.Add(batch[i]);
     for (size_t i = 0; i < n; ++i) {
-      ProcessedArticle& p = batch[i];
+      ProcessedArticle& p = current;
+      std::swap(p.article, batch[i]);
       p.clean = cleaner.Clean(p.article, &profile);
       if (p.article.title.empty()) p.article.title = TitleFromCleanText(p.clean.text);
       if (options.analyze_text) {
@@ -67,6 +71,12 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
     return MakeError(ErrorCode::kNotFound, "no readable input");
   }
   return stats;
+}
+
+void KeepFreedMemory() {
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
 }
 
 }  // namespace newsweave

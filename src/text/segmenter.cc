@@ -5,13 +5,10 @@
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
-#include <xxhash.h>
 
 namespace newsweave::text {
 namespace {
 
-// Distinct spellings cached per language before the cache starts over.
-constexpr size_t kMaxCachedTerms = 1 << 18;
 
 // Walks UTF-16 offsets forward and keeps the matching UTF-8 byte offset.
 class OffsetWalker {
@@ -58,10 +55,6 @@ Segmenter::Segmenter() : words_(MakeIterator(true)), sentences_(MakeIterator(fal
 
 Segmenter::~Segmenter() = default;
 
-size_t Segmenter::StringHash::operator()(std::string_view s) const {
-  return static_cast<size_t>(XXH3_64bits(s.data(), s.size()));
-}
-
 Segmenter::Language* Segmenter::LanguageFor(std::string_view lang) {
   auto it = languages_.find(lang);
   if (it == languages_.end()) {
@@ -74,25 +67,26 @@ Segmenter::Language* Segmenter::LanguageFor(std::string_view lang) {
   return it->second.get();
 }
 
-const Segmenter::TermInfo& Segmenter::Lookup(Language* language, bool stems, std::string_view utf8,
-                                             const UChar* u16, int32_t len16) {
-  auto it = language->cache.find(utf8);
-  if (it != language->cache.end()) return it->second;
-  if (language->cache.size() >= kMaxCachedTerms) language->cache.clear();
-  TermInfo info;
+CachedTerm Segmenter::Lookup(Language* language, bool stems, std::string_view utf8,
+                             const UChar* u16, int32_t len16) {
+  std::uint64_t hash = TermCache::Hash(utf8);
+  CachedTerm found;
+  if (language->cache.Find(utf8, hash, &found)) return found;
   lower_.clear();
-  folder_.Fold(u16, len16, &lower_, &info.folded);
+  folded_.clear();
+  folder_.Fold(u16, len16, &lower_, &folded_);
   UChar32 first;
   U16_GET(u16, 0, 0, len16, first);
-  info.capitalized = u_isupper(first) || u_istitle(first);
-  info.stopword = IsStopword(language->stopwords, lower_);
+  bool capitalized = u_isupper(first) || u_istitle(first);
+  bool stopword = IsStopword(language->stopwords, lower_);
+  std::string_view stem;
   if (stems && language->stemmer) {
-    std::string_view stem = language->stemmer->Stem(lower_);
-    if (stem != info.folded) info.stem.assign(stem);
-  } else if (lower_ != info.folded) {
-    info.stem = lower_;
+    stem = language->stemmer->Stem(lower_);
+  } else {
+    stem = lower_;
   }
-  return language->cache.emplace(std::string(utf8), std::move(info)).first->second;
+  if (stem == folded_) stem = {};
+  return language->cache.Insert(utf8, hash, folded_, stem, stopword, capitalized);
 }
 
 void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems, Analysis* out) {
@@ -157,7 +151,7 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
     t.sentence_initial = !sentence_has_word;
     sentence_has_word = true;
     t.kind = rule < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber : TokenKind::kWord;
-    const TermInfo& info =
+    const CachedTerm info =
         Lookup(language, stems, text.substr(start8, end8 - start8), u + prev, b - prev);
     t.capitalized = info.capitalized;
     t.folded_offset = static_cast<uint32_t>(out->terms.size());

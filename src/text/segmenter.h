@@ -8,11 +8,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "newsweave/analysis.h"
 #include "text/stemmer.h"
 #include "text/stopwords.h"
+#include "text/term_cache.h"
 #include "text/unicode.h"
 
 namespace newsweave::text {
@@ -36,28 +36,18 @@ class Segmenter {
   std::unique_ptr<icu::BreakIterator> sentences_;
   std::u16string buf16_;
   std::string lower_;
+  std::string folded_;
   Folder folder_;
-  // What the segmenter learns about a token's spelling, cached per language so that the
-  // folding, stop word and stemming work runs once per distinct spelling, not per token.
-  struct TermInfo {
-    std::string folded;
-    std::string stem;  // empty when equal to folded
-    bool stopword = false;
-    bool capitalized = false;
-  };
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const;
-  };
-  using TermCache = std::unordered_map<std::string, TermInfo, StringHash, std::equal_to<>>;
+  // What the segmenter learns about a token's spelling is cached per language, so that
+  // the folding, stop word and stemming work runs once per distinct spelling, not per token.
   struct Language {
     std::unique_ptr<Stemmer> stemmer;  // null when Snowball has none
     const StopwordSet* stopwords = nullptr;
     TermCache cache;
   };
   Language* LanguageFor(std::string_view lang);
-  const TermInfo& Lookup(Language* language, bool stems, std::string_view utf8, const UChar* u16,
-                         int32_t len16);
+  CachedTerm Lookup(Language* language, bool stems, std::string_view utf8, const UChar* u16,
+                    int32_t len16);
 
   std::map<std::string, std::unique_ptr<Language>, std::less<>> languages_;
 };

@@ -32,6 +32,15 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+// True when every character is below U+0300, where no character changes under NFC (the
+// first combining marks are at U+0300, whose UTF-8 lead byte is 0xCC).
+bool BelowCombiningMarks(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0xCC) return false;
+  }
+  return true;
+}
+
 // Appends UTF-16 s to *out as UTF-8.
 void AppendUtf16AsUtf8(const UChar* s, int32_t len, std::string* out) {
   int32_t i = 0;

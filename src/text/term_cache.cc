@@ -1,0 +1,89 @@
+#include "text/term_cache.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+
+namespace newsweave::text {
+namespace {
+
+constexpr std::uint8_t kStopword = 1;
+constexpr std::uint8_t kCapitalized = 2;
+constexpr std::size_t kInitialSlots = 1u << 12;
+
+}  // namespace
+
+TermCache::TermCache(std::size_t max_entries) : max_entries_(max_entries) { Clear(); }
+
+std::uint64_t TermCache::Hash(std::string_view key) {
+  std::uint64_t h = XXH3_64bits(key.data(), key.size());
+  return h ? h : 1;  // 0 marks an empty slot
+}
+
+void TermCache::Clear() {
+  slots_.assign(kInitialSlots, Slot());
+  mask_ = kInitialSlots - 1;
+  size_ = 0;
+  arena_.clear();
+}
+
+CachedTerm TermCache::Entry(const Slot& s) const {
+  const char* base = arena_.data() + s.offset + s.key_length;
+  CachedTerm t;
+  t.folded = std::string_view(base, s.folded_length);
+  t.stem = std::string_view(base + s.folded_length, s.stem_length);
+  t.stopword = s.flags & kStopword;
+  t.capitalized = s.flags & kCapitalized;
+  return t;
+}
+
+bool TermCache::Find(std::string_view key, std::uint64_t hash, CachedTerm* out) const {
+  for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+    const Slot& s = slots_[i];
+    if (s.hash == 0) return false;
+    // Equal 64-bit hashes and lengths: taken as the same spelling without reading the key
+    // (a false match needs a 64-bit collision; the saved cache miss is most of a lookup).
+    if (s.hash == hash && s.key_length == key.size()) {
+      *out = Entry(s);
+      return true;
+    }
+  }
+}
+
+void TermCache::Grow() {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(old.size() * 2, Slot());
+  mask_ = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.hash == 0) continue;
+    std::size_t i = s.hash & mask_;
+    while (slots_[i].hash != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+}
+
+CachedTerm TermCache::Insert(std::string_view key, std::uint64_t hash, std::string_view folded,
+                             std::string_view stem, bool stopword, bool capitalized) {
+  constexpr std::size_t kMax = 0xFFFF;
+  key = key.substr(0, std::min(key.size(), kMax));
+  folded = folded.substr(0, std::min(folded.size(), kMax));
+  stem = stem.substr(0, std::min(stem.size(), kMax));
+  if (size_ >= max_entries_) Clear();
+  if ((size_ + 1) * 2 > slots_.size()) Grow();  // keep the load under one half
+  Slot s;
+  s.hash = hash;
+  s.offset = static_cast<std::uint32_t>(arena_.size());
+  s.key_length = static_cast<std::uint16_t>(key.size());
+  s.folded_length = static_cast<std::uint16_t>(folded.size());
+  s.stem_length = static_cast<std::uint16_t>(stem.size());
+  s.flags = (stopword ? kStopword : 0) | (capitalized ? kCapitalized : 0);
+  arena_.append(key).append(folded).append(stem);
+  std::size_t i = hash & mask_;
+  while (slots_[i].hash != 0) i = (i + 1) & mask_;
+  slots_[i] = s;
+  ++size_;
+  return Entry(s);
+}
+
+}  // namespace newsweave::text

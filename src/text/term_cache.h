@@ -1,0 +1,59 @@
+// A flat, open-addressing cache from a token's spelling to its folded form, stem and flags.
+// One probe per lookup in the common case; memory is bounded and released all at once.
+#ifndef NEWSWEAVE_TEXT_TERM_CACHE_H_
+#define NEWSWEAVE_TEXT_TERM_CACHE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsweave::text {
+
+struct CachedTerm {
+  std::string_view folded;
+  std::string_view stem;  // empty when equal to folded
+  bool stopword = false;
+  bool capitalized = false;
+};
+
+class TermCache {
+ public:
+  // Holds at most `max_entries` spellings; when full, the next insert starts over empty.
+  explicit TermCache(std::size_t max_entries = 1u << 18);
+
+  // Hash to pass to Find() and Insert().
+  static std::uint64_t Hash(std::string_view key);
+
+  // Fills *out and returns true when `key` is cached. The views stay valid until Insert().
+  bool Find(std::string_view key, std::uint64_t hash, CachedTerm* out) const;
+
+  // Caches a spelling and returns its entry (views valid until the next Insert()).
+  CachedTerm Insert(std::string_view key, std::uint64_t hash, std::string_view folded,
+                    std::string_view stem, bool stopword, bool capitalized);
+
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;  // 0: empty
+    std::uint32_t offset = 0;  // key, then folded, then stem, in arena_
+    std::uint16_t key_length = 0;
+    std::uint16_t folded_length = 0;
+    std::uint16_t stem_length = 0;
+    std::uint8_t flags = 0;
+  };
+  CachedTerm Entry(const Slot& s) const;
+  void Grow();
+  void Clear();
+
+  std::size_t max_entries_;
+  std::size_t size_ = 0;
+  std::size_t mask_ = 0;
+  std::vector<Slot> slots_;
+  std::string arena_;
+};
+
+}  // namespace newsweave::text
+
+#endif  // NEWSWEAVE_TEXT_TERM_CACHE_H_
