@@ -202,7 +202,7 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
     if (l.blank) continue;
     std::string_view content = raw.substr(l.start, l.size());
     clean::ComputeFeatures(raw, options_.max_cue_line_bytes, &l);
-    l.hash = clean::NormalizedLineHash(content);
+    l.hash = clean::NormalizedLineHash(content, l.plain);
     if (profile && l.size() <= kProfileMaxLineBytes) {
       l.source_repeat = profile->RepeatedHash(source_hash, l.hash);
     }

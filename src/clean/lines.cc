@@ -107,6 +107,7 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
     char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
     if (IsSpace(c)) {
+      if (c != ' ' || (i + 1 < s.size() && s[i + 1] == ' ')) line->plain = false;
       if (in_word && word_has_alnum) ++words;
       in_word = false;
       word_has_alnum = false;
@@ -200,15 +201,17 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
   line->stop_share = total ? static_cast<float>(stops) / total : 0.f;
 }
 
-std::uint64_t NormalizedLineHash(std::string_view line) {
+std::uint64_t NormalizedLineHash(std::string_view line, bool plain) {
   // Most lines have no whitespace to collapse: hash their bytes as they are.
-  bool plain = true;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n' ||
-        (c == ' ' && (i == 0 || i + 1 == line.size() || line[i + 1] == ' '))) {
-      plain = false;
-      break;
+  if (!plain) {
+    plain = true;
+    for (size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n' ||
+          (c == ' ' && (i == 0 || i + 1 == line.size() || line[i + 1] == ' '))) {
+        plain = false;
+        break;
+      }
     }
   }
   if (plain) return XXH3_64bits(line.data(), line.size());

@@ -34,6 +34,7 @@ struct Line {
   float stop_share = 0.3f;        // share of words that are stop words (any language)
   float symbol_share = 0.0f;      // digits and symbols among non-space characters
   float upper_share = 0.0f;       // upper-case letters among letters
+  bool plain = true;              // no tab, CR or double space: needs no collapsing to compare
   std::uint64_t hash = 0;         // NormalizedLineHash of the content (non-blank lines)
   const char* removed = nullptr;  // reason once the cleaner removes the line
 
@@ -52,8 +53,9 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
 // the form under which repeated lines are compared.
 void NormalizeForCompare(std::string_view line, std::string* out);
 
-// A 64-bit hash of NormalizeForCompare(line), computed without building it.
-std::uint64_t NormalizedLineHash(std::string_view line);
+// A 64-bit hash of NormalizeForCompare(line), computed without building it. `plain` says the
+// line is known to need no collapsing (Line::plain), which saves a scan.
+std::uint64_t NormalizedLineHash(std::string_view line, bool plain = false);
 
 }  // namespace newsweave::clean
 

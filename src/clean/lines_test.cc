@@ -1,0 +1,42 @@
+#include "clean/lines.h"
+
+#include <gtest/gtest.h>
+
+namespace newsweave::clean {
+namespace {
+
+TEST(LinesTest, SplitsLinesWithTrimmedContent) {
+  std::string raw = "  Title here \r\n\nBody line.\n";
+  std::vector<Line> lines;
+  SplitLines(raw, &lines);
+  ASSERT_EQ(lines.size(), 3u);  // no empty line after the final newline
+  EXPECT_EQ(raw.substr(lines[0].start, lines[0].size()), "Title here");
+  EXPECT_TRUE(lines[1].blank);
+  EXPECT_EQ(raw.substr(lines[2].start, lines[2].size()), "Body line.");
+}
+
+TEST(LinesTest, HashIgnoresWhitespaceRunsOnly) {
+  EXPECT_EQ(NormalizedLineHash("Rescue teams  reached\tthe village"),
+            NormalizedLineHash("Rescue teams reached the village"));
+  EXPECT_EQ(NormalizedLineHash("Rescue teams reached the village", /*plain=*/true),
+            NormalizedLineHash("Rescue teams reached the village"));
+  EXPECT_NE(NormalizedLineHash("Rescue teams reached the village"),
+            NormalizedLineHash("Rescue teams reached the villages"));
+}
+
+TEST(LinesTest, FeaturesOfChromeAndContent) {
+  std::string raw = "Home » World » Europe\nPARIS, March 14 (Reuters) -\n\"We will not give up,\" she said.";
+  std::vector<Line> lines;
+  SplitLines(raw, &lines);
+  for (Line& l : lines) ComputeFeatures(raw, 240, &l);
+  EXPECT_EQ(lines[0].separators, 2);
+  EXPECT_EQ(lines[0].words, 3);
+  EXPECT_FALSE(lines[0].ends_sentence);
+  EXPECT_TRUE(lines[1].dateline);
+  EXPECT_TRUE(lines[2].starts_quote);
+  EXPECT_TRUE(lines[2].ends_sentence);
+  EXPECT_GT(lines[2].stop_share, 0.3f);
+}
+
+}  // namespace
+}  // namespace newsweave::clean
