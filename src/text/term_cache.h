@@ -20,7 +20,7 @@ struct CachedTerm {
 class TermCache {
  public:
   // Holds at most `max_entries` spellings; when full, the next insert starts over empty.
-  explicit TermCache(std::size_t max_entries = 1u << 18);
+  explicit TermCache(std::size_t max_entries = 1u << 16);
 
   // Hash to pass to Find() and Insert().
   static std::uint64_t Hash(std::string_view key);
