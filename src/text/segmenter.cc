@@ -68,8 +68,7 @@ Segmenter::Language* Segmenter::LanguageFor(std::string_view lang) {
 }
 
 CachedTerm Segmenter::Lookup(Language* language, bool stems, std::string_view utf8,
-                             const UChar* u16, int32_t len16) {
-  std::uint64_t hash = TermCache::Hash(utf8);
+                             std::uint64_t hash, const UChar* u16, int32_t len16) {
   CachedTerm found;
   if (language->cache.Find(utf8, hash, &found)) return found;
   lower_.clear();
@@ -127,32 +126,46 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
     (void)prev;
   }
 
-  // Words.
+  // Words: boundaries from ICU first, then hashes (prefetching the cache slots), then the
+  // cache lookups, so that the lookups' memory accesses overlap.
   Language* language = LanguageFor(lang);
   words_->setText(&ut, status);
-  OffsetWalker walk(buf16_.data());
+  raw_.clear();
+  {
+    OffsetWalker walk(buf16_.data());
+    int32_t prev = words_->first();
+    for (int32_t b = words_->next(); b != icu::BreakIterator::DONE;
+         prev = b, b = words_->next()) {
+      int32_t rule = words_->getRuleStatus();
+      uint32_t start8 = walk.Advance(prev);
+      uint32_t end8 = walk.Advance(b);
+      if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
+      raw_.push_back(RawToken{prev, b, start8, end8, 0, rule < UBRK_WORD_NUMBER_LIMIT});
+    }
+  }
+  for (RawToken& r : raw_) {
+    r.hash = TermCache::Hash(text.substr(r.start8, r.end8 - r.start8));
+    language->cache.Prefetch(r.hash);
+  }
+  out->tokens.reserve(out->tokens.size() + raw_.size());
+  out->terms.reserve(out->terms.size() + text.size() + text.size() / 2);
   size_t sentence = 0;
   const size_t nsent = out->sentences.size();
-  int32_t prev = words_->first();
   bool sentence_has_word = false;
-  for (int32_t b = words_->next(); b != icu::BreakIterator::DONE; prev = b, b = words_->next()) {
-    int32_t rule = words_->getRuleStatus();
-    uint32_t start8 = walk.Advance(prev);
-    uint32_t end8 = walk.Advance(b);
-    if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
-    while (sentence + 1 < nsent && start8 >= out->sentences[sentence].end) {
+  for (const RawToken& r : raw_) {
+    while (sentence + 1 < nsent && r.start8 >= out->sentences[sentence].end) {
       ++sentence;
       sentence_has_word = false;
     }
     Token t;
-    t.start = start8;
-    t.end = end8;
+    t.start = r.start8;
+    t.end = r.end8;
     t.sentence = static_cast<uint32_t>(sentence);
     t.sentence_initial = !sentence_has_word;
     sentence_has_word = true;
-    t.kind = rule < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber : TokenKind::kWord;
-    const CachedTerm info =
-        Lookup(language, stems, text.substr(start8, end8 - start8), u + prev, b - prev);
+    t.kind = r.number ? TokenKind::kNumber : TokenKind::kWord;
+    const CachedTerm info = Lookup(language, stems, text.substr(r.start8, r.end8 - r.start8),
+                                   r.hash, u + r.start16, r.end16 - r.start16);
     t.capitalized = info.capitalized;
     t.folded_offset = static_cast<uint32_t>(out->terms.size());
     t.folded_length = static_cast<uint16_t>(std::min<size_t>(info.folded.size(), 0xFFFF));
@@ -162,6 +175,9 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
       if (info.stem.empty()) {
         t.stem_offset = t.folded_offset;
         t.stem_length = t.folded_length;
+      } else if (info.folded.starts_with(info.stem)) {
+        t.stem_offset = t.folded_offset;  // the stem is a prefix of the folded form
+        t.stem_length = static_cast<uint16_t>(info.stem.size());
       } else {
         t.stem_offset = static_cast<uint32_t>(out->terms.size());
         t.stem_length = static_cast<uint16_t>(std::min<size_t>(info.stem.size(), 0xFFFF));

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newsweave/analysis.h"
 #include "text/stemmer.h"
@@ -46,8 +47,17 @@ class Segmenter {
     TermCache cache;
   };
   Language* LanguageFor(std::string_view lang);
-  CachedTerm Lookup(Language* language, bool stems, std::string_view utf8, const UChar* u16,
-                    int32_t len16);
+  CachedTerm Lookup(Language* language, bool stems, std::string_view utf8, std::uint64_t hash,
+                    const UChar* u16, int32_t len16);
+
+  // A word or number found by the break iterator, before its cache lookup.
+  struct RawToken {
+    int32_t start16, end16;
+    uint32_t start8, end8;
+    std::uint64_t hash;
+    bool number;
+  };
+  std::vector<RawToken> raw_;
 
   std::map<std::string, std::unique_ptr<Language>, std::less<>> languages_;
 };

@@ -9,6 +9,8 @@ namespace {
 
 constexpr std::uint8_t kStopword = 1;
 constexpr std::uint8_t kCapitalized = 2;
+constexpr std::uint8_t kFoldedInline = 4;  // folded form in Slot::inline_folded
+constexpr std::uint8_t kStemPrefix = 8;    // stem = the first stem_length bytes of folded
 constexpr std::size_t kInitialSlots = 1u << 12;
 
 }  // namespace
@@ -21,17 +23,23 @@ std::uint64_t TermCache::Hash(std::string_view key) {
 }
 
 void TermCache::Clear() {
-  slots_.assign(kInitialSlots, Slot());
-  mask_ = kInitialSlots - 1;
+  // Keeps the table's size: a cache that filled up once will fill up again.
+  slots_.assign(std::max(slots_.size(), kInitialSlots), Slot());
+  mask_ = slots_.size() - 1;
   size_ = 0;
   arena_.clear();
 }
 
 CachedTerm TermCache::Entry(const Slot& s) const {
-  const char* base = arena_.data() + s.offset + s.key_length;
   CachedTerm t;
-  t.folded = std::string_view(base, s.folded_length);
-  t.stem = std::string_view(base + s.folded_length, s.stem_length);
+  const char* folded = (s.flags & kFoldedInline) ? s.inline_folded : arena_.data() + s.offset;
+  t.folded = std::string_view(folded, s.folded_length);
+  if (s.flags & kStemPrefix) {
+    t.stem = t.folded.substr(0, s.stem_length);
+  } else if (s.stem_length > 0) {
+    std::size_t at = s.offset + ((s.flags & kFoldedInline) ? 0 : s.folded_length);
+    t.stem = std::string_view(arena_.data() + at, s.stem_length);
+  }
   t.stopword = s.flags & kStopword;
   t.capitalized = s.flags & kCapitalized;
   return t;
@@ -78,12 +86,22 @@ CachedTerm TermCache::Insert(std::string_view key, std::uint64_t hash, std::stri
   s.folded_length = static_cast<std::uint16_t>(folded.size());
   s.stem_length = static_cast<std::uint16_t>(stem.size());
   s.flags = (stopword ? kStopword : 0) | (capitalized ? kCapitalized : 0);
-  arena_.append(key).append(folded).append(stem);
+  if (folded.size() <= sizeof(s.inline_folded)) {
+    s.flags |= kFoldedInline;
+    std::copy(folded.begin(), folded.end(), s.inline_folded);
+  } else {
+    arena_.append(folded);
+  }
+  if (!stem.empty() && folded.starts_with(stem)) {
+    s.flags |= kStemPrefix;
+  } else {
+    arena_.append(stem);
+  }
   std::size_t i = hash & mask_;
   while (slots_[i].hash != 0) i = (i + 1) & mask_;
   slots_[i] = s;
   ++size_;
-  return Entry(s);
+  return Entry(slots_[i]);
 }
 
 }  // namespace newsweave::text

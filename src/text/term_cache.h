@@ -20,13 +20,17 @@ struct CachedTerm {
 class TermCache {
  public:
   // Holds at most `max_entries` spellings; when full, the next insert starts over empty.
-  explicit TermCache(std::size_t max_entries = 1u << 16);
+  explicit TermCache(std::size_t max_entries = 1u << 17);
 
   // Hash to pass to Find() and Insert().
   static std::uint64_t Hash(std::string_view key);
 
   // Fills *out and returns true when `key` is cached. The views stay valid until Insert().
+  // Spellings are told apart by their 64-bit hash and length (the key itself is not kept).
   bool Find(std::string_view key, std::uint64_t hash, CachedTerm* out) const;
+
+  // Starts loading the slot for `hash` into the CPU cache, ahead of a Find().
+  void Prefetch(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
 
   // Caches a spelling and returns its entry (views valid until the next Insert()).
   CachedTerm Insert(std::string_view key, std::uint64_t hash, std::string_view folded,
@@ -35,14 +39,18 @@ class TermCache {
   std::size_t size() const { return size_; }
 
  private:
+  // One cache line holds two slots; a short folded form lives in the slot itself and a stem
+  // that is a prefix of it needs no storage, so most lookups touch one line of memory.
   struct Slot {
-    std::uint64_t hash = 0;  // 0: empty
-    std::uint32_t offset = 0;  // key, then folded, then stem, in arena_
+    std::uint64_t hash = 0;    // 0: empty
+    std::uint32_t offset = 0;  // in arena_: the folded form (unless inline), then the stem
     std::uint16_t key_length = 0;
     std::uint16_t folded_length = 0;
     std::uint16_t stem_length = 0;
     std::uint8_t flags = 0;
+    char inline_folded[13] = {};
   };
+  static_assert(sizeof(Slot) == 32);
   CachedTerm Entry(const Slot& s) const;
   void Grow();
   void Clear();
