@@ -101,6 +101,26 @@ void SplitLines(std::string_view raw, std::vector<Line>* lines) {
 
 void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line) {
   std::string_view s = raw.substr(line->start, line->end - line->start);
+  line->ends_sentence = EndsSentence(s);
+  line->starts_quote = StartsQuote(s);
+  line->dateline = IsDateline(s);
+  if (s.size() > max_cue_bytes) {
+    // A long line is prose (or a glued copy): the scores only read its length in words.
+    int words = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (IsSpace(c)) {
+        if (c != ' ' || (i + 1 < s.size() && s[i + 1] == ' ')) line->plain = false;
+        in_word = false;
+      } else if (!in_word) {
+        ++words;
+        in_word = true;
+      }
+    }
+    line->words = static_cast<uint16_t>(std::min(words, 0xFFFF));
+    return;
+  }
   int words = 0, nonspace = 0, symbols = 0, upper = 0, letters = 0, seps = 0;
   bool in_word = false, word_has_alnum = false;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -154,10 +174,6 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
   line->separators = seps;
   line->symbol_share = nonspace ? static_cast<float>(symbols) / nonspace : 0.f;
   line->upper_share = letters ? static_cast<float>(upper) / letters : 0.f;
-  line->ends_sentence = EndsSentence(s);
-  line->starts_quote = StartsQuote(s);
-  line->dateline = IsDateline(s);
-  if (s.size() > max_cue_bytes) return;
 
   thread_local text::Folder folder;
   thread_local std::string lower, folded;

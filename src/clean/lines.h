@@ -45,8 +45,9 @@ struct Line {
 // computed yet.
 void SplitLines(std::string_view raw, std::vector<Line>* lines);
 
-// Computes the features of a non-blank line. Lines longer than `max_cue_bytes` get only the
-// cheap ones (no cue matching, no stop word share).
+// Computes the features of a non-blank line. Lines longer than `max_cue_bytes` are prose to
+// the scores: they get only their length in words, final and initial punctuation, and the
+// dateline test (no cue matching, stop word share, separators or character shares).
 void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line);
 
 // Appends to *out the line with whitespace runs collapsed into single spaces and trimmed;
