@@ -2,7 +2,7 @@
 
 #include <xxhash.h>
 
-#include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include "clean/cues.h"
 #include "text/stopwords.h"
@@ -189,9 +189,13 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
     }
     folded = lower;
   } else {
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    folder.Fold(u.getBuffer(), u.length(), &lower, &folded);
+    thread_local std::u16string u16;
+    u16.resize(s.size() + 1);
+    int32_t n16 = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8WithSub(reinterpret_cast<UChar*>(u16.data()), static_cast<int32_t>(u16.size()),
+                         &n16, s.data(), static_cast<int32_t>(s.size()), 0xFFFD, nullptr, &status);
+    if (U_SUCCESS(status)) folder.Fold(reinterpret_cast<const UChar*>(u16.data()), n16, &lower, &folded);
   }
   static const text::StopwordSet* stops_set = text::CommonStopwords();
   line->cues = CuePhrases::Default().Match(folded);
