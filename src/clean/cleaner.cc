@@ -160,8 +160,8 @@ void SourceProfile::Add(const Article& article) {
   uint64_t source = SourceHash(SourceKey(article));
   for (const Line& l : lines) {
     if (l.blank || l.size() > kProfileMaxLineBytes) continue;
-    uint64_t k =
-        LineKey(source, clean::NormalizedLineHash(std::string_view(article.text).substr(l.start, l.size())));
+    uint64_t k = LineKey(source, clean::NormalizedLineHash(
+                                     std::string_view(article.text).substr(l.start, l.size())));
     Entry& e = lines_[k];
     if (e.articles == 0) {
       e.fingerprints[0] = fingerprint;

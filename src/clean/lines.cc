@@ -1,8 +1,7 @@
 #include "clean/lines.h"
 
-#include <xxhash.h>
-
 #include <unicode/ustring.h>
+#include <xxhash.h>
 
 #include "clean/cues.h"
 #include "text/stopwords.h"
@@ -140,9 +139,9 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
         // » • · › standing alone between spaces separate menu items, like | does.
         bool spaced_before = i > 0 && s[i - 1] == ' ';
         std::string_view rest = s.substr(i);
-        size_t len = rest.starts_with("»") || rest.starts_with("·") ? 2
+        size_t len = rest.starts_with("»") || rest.starts_with("·")   ? 2
                      : rest.starts_with("•") || rest.starts_with("›") ? 3
-                                                                       : 0;
+                                                                      : 0;
         if (len && spaced_before && i + len < s.size() && s[i + len] == ' ') {
           ++seps;
           ++symbols;
@@ -195,7 +194,8 @@ void ComputeFeatures(std::string_view raw, std::size_t max_cue_bytes, Line* line
     UErrorCode status = U_ZERO_ERROR;
     u_strFromUTF8WithSub(reinterpret_cast<UChar*>(u16.data()), static_cast<int32_t>(u16.size()),
                          &n16, s.data(), static_cast<int32_t>(s.size()), 0xFFFD, nullptr, &status);
-    if (U_SUCCESS(status)) folder.Fold(reinterpret_cast<const UChar*>(u16.data()), n16, &lower, &folded);
+    if (U_SUCCESS(status))
+      folder.Fold(reinterpret_cast<const UChar*>(u16.data()), n16, &lower, &folded);
   }
   static const text::StopwordSet* stops_set = text::CommonStopwords();
   line->cues = CuePhrases::Default().Match(folded);

@@ -25,7 +25,8 @@ TEST(LinesTest, HashIgnoresWhitespaceRunsOnly) {
 }
 
 TEST(LinesTest, FeaturesOfChromeAndContent) {
-  std::string raw = "Home » World » Europe\nPARIS, March 14 (Reuters) -\n\"We will not give up,\" she said.";
+  std::string raw =
+      "Home » World » Europe\nPARIS, March 14 (Reuters) -\n\"We will not give up,\" she said.";
   std::vector<Line> lines;
   SplitLines(raw, &lines);
   for (Line& l : lines) ComputeFeatures(raw, 240, &l);

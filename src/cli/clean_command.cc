@@ -19,9 +19,9 @@ void PrintJson(const ProcessedArticle& p) {
                        {"text", p.article.text.substr(r.start, r.end - r.start)}});
   }
   nlohmann::ordered_json line = {{"id", p.article.id},
-                         {"lang", p.analysis.language.code},
-                         {"text", p.clean.text},
-                         {"removed", std::move(removed)}};
+                                 {"lang", p.analysis.language.code},
+                                 {"text", p.clean.text},
+                                 {"removed", std::move(removed)}};
   std::cout << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 

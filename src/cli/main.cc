@@ -29,16 +29,14 @@ int main(int argc, char** argv) {
   std::string db;
 
   CLI::App* run = app.add_subcommand("run", "The main job: read, clean, dedup, cluster; digest");
-  run->add_option("PATH", flags.paths, "Files or directories (read recursively)")
-      ->required();
+  run->add_option("PATH", flags.paths, "Files or directories (read recursively)")->required();
   run->add_option("--db", db, "SQLite store to use");
   run->add_flag("--json", flags.json, "Write one JSON object instead of the digest");
   run->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
 
   CLI::App* clean =
       app.add_subcommand("clean", "Cleaned text and each removed span with its reason");
-  clean->add_option("PATH", flags.paths, "Files or directories (read recursively)")
-      ->required();
+  clean->add_option("PATH", flags.paths, "Files or directories (read recursively)")->required();
   clean->add_flag("--json", flags.json, "One JSON object per article");
   clean->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
 

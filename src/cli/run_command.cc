@@ -57,14 +57,34 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
   std::ios::sync_with_stdio(false);
   DiagnosticPrinter diagnostics(flags.quiet);
   ProgressBar bar("reading");
+  // Memory stays flat however large the input: JSON is written as articles arrive, and the
+  // digest keeps counters and its first kMaxRows rows.
+  constexpr size_t kMaxRows = 200;
   std::vector<Row> rows;
   std::map<std::string, int> languages;
   std::map<std::string, int> reasons;
+  uint64_t raw_total = 0;
+  bool first_json = true;
+  if (flags.json) std::cout << "{\"articles\":[";
   PipelineOptions options;
   options.analyze_text = false;
   auto stats = RunPipeline(
       flags.paths, options, diagnostics.Sink(),
       [&](const ProcessedArticle& p) {
+        for (const RemovedSpan& s : p.clean.removed) reasons[s.reason]++;
+        languages[p.analysis.language.code]++;
+        raw_total += p.article.text.size();
+        if (flags.json) {
+          nlohmann::ordered_json a = {{"id", p.article.id},  {"lang", p.analysis.language.code},
+                                      {"title", TitleOf(p)}, {"event", nullptr},
+                                      {"story", nullptr},    {"duplicate_of", nullptr},
+                                      {"relation", nullptr}};
+          std::cout << (first_json ? "" : ",")
+                    << a.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+          first_json = false;
+          return;
+        }
+        if (rows.size() >= kMaxRows) return;
         Row r;
         r.id = p.article.id;
         r.lang = p.analysis.language.code;
@@ -74,34 +94,16 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
         r.raw = p.article.text.size();
         r.kept = p.clean.text.size();
         r.removed = p.clean.removed.size();
-        for (const RemovedSpan& s : p.clean.removed) reasons[s.reason]++;
-        languages[r.lang]++;
         rows.push_back(std::move(r));
       },
       [&](uint64_t done, uint64_t total) { bar.Update(done, total); });
   bar.Finish();
+  if (flags.json) std::cout << "],\"events\":[],\"stories\":[]}\n" << std::flush;
   if (!stats) {
     std::fprintf(stderr, "newsweave run: %s\n", stats.error().message.c_str());
     return 1;
   }
-
-  if (flags.json) {
-    nlohmann::ordered_json articles = nlohmann::ordered_json::array();
-    for (const Row& r : rows) {
-      articles.push_back({{"id", r.id},
-                          {"lang", r.lang},
-                          {"title", r.title},
-                          {"event", nullptr},
-                          {"story", nullptr},
-                          {"duplicate_of", nullptr},
-                          {"relation", nullptr}});
-    }
-    nlohmann::ordered_json out = {{"articles", std::move(articles)},
-                          {"events", nlohmann::ordered_json::array()},
-                          {"stories", nlohmann::ordered_json::array()}};
-    std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
-    return 0;
-  }
+  if (flags.json) return 0;
 
   const PipelineStats& s = *stats;
   std::printf("newsweave run: %llu articles from %llu files (%s) in %.2f s\n\n",
@@ -110,8 +112,6 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
               s.seconds);
   std::printf("Languages  ");
   for (const auto& [lang, n] : languages) std::printf(" %s %d", lang.c_str(), n);
-  uint64_t raw_total = 0;
-  for (const Row& r : rows) raw_total += r.raw;
   std::printf("\nCleaning    removed %llu spans, %.1f%% of the raw text:",
               static_cast<unsigned long long>(s.removed_spans),
               raw_total ? 100.0 * s.removed_bytes / raw_total : 0.0);
@@ -136,6 +136,11 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
     std::printf("%-34s %-4s %5s %9s %8zu  %s\n", Shorten(r.id, 34).c_str(), r.lang.c_str(), conf,
                 Bytes(r.kept).c_str(), r.removed, Shorten(r.title, 60).c_str());
   }
+  if (s.read.articles > rows.size()) {
+    std::printf("... and %llu more\n",
+                static_cast<unsigned long long>(s.read.articles - rows.size()));
+  }
+
   std::printf(
       "\nDuplicates, events and stories are not built yet: this run reads, cleans and "
       "identifies languages.\n");

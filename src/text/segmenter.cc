@@ -9,7 +9,6 @@
 namespace newsweave::text {
 namespace {
 
-
 // Walks UTF-16 offsets forward and keeps the matching UTF-8 byte offset.
 class OffsetWalker {
  public:
@@ -134,8 +133,7 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
   {
     OffsetWalker walk(buf16_.data());
     int32_t prev = words_->first();
-    for (int32_t b = words_->next(); b != icu::BreakIterator::DONE;
-         prev = b, b = words_->next()) {
+    for (int32_t b = words_->next(); b != icu::BreakIterator::DONE; prev = b, b = words_->next()) {
       int32_t rule = words_->getRuleStatus();
       uint32_t start8 = walk.Advance(prev);
       uint32_t end8 = walk.Advance(b);
