@@ -25,13 +25,6 @@ const icu::Normalizer2* NfdInstance() {
   return nfd;
 }
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
-
 // True when every character is below U+0300, where no character changes under NFC (the
 // first combining marks are at U+0300, whose UTF-8 lead byte is 0xCC).
 bool BelowCombiningMarks(std::string_view s) {
@@ -72,30 +65,27 @@ void AppendUtf8(char32_t c, std::string* out) {
 }
 
 bool IsNfc(std::string_view s) {
-  if (IsAscii(s)) return true;
+  if (BelowCombiningMarks(s)) return true;
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  bool ok = NfcInstance()->isNormalized(u, status);
+  bool ok = NfcInstance()->isNormalizedUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), status);
   return U_SUCCESS(status) && ok;
 }
 
 void AppendNfc(std::string_view s, std::string* out) {
-  if (IsAscii(s)) {
+  if (BelowCombiningMarks(s)) {
     out->append(s);
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   const icu::Normalizer2* nfc = NfcInstance();
-  int32_t done = nfc->spanQuickCheckYes(u, status);
-  if (U_SUCCESS(status) && done == u.length()) {
+  icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
     out->append(s);
     return;
   }
   status = U_ZERO_ERROR;
-  icu::UnicodeString normalized = nfc->normalize(u, status);
+  icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(piece), status);
   if (U_FAILURE(status)) {
     out->append(s);
     return;
@@ -105,7 +95,6 @@ void AppendNfc(std::string_view s, std::string* out) {
 
 Folder::Folder() {
   lower16_.reserve(64);
-  nfd16_.reserve(64);
 }
 
 void Folder::Fold(const UChar* s, int32_t len, std::string* lower, std::string* folded) {

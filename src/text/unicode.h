@@ -33,7 +33,6 @@ class Folder {
 
  private:
   std::u16string lower16_;
-  std::u16string nfd16_;
 };
 
 // Appends code point `c` to *out as UTF-8.
