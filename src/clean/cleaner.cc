@@ -79,7 +79,8 @@ const char* ChromeReason(const Line& l) {
 }
 
 bool IsZeroWidth(UChar32 c) {
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
+  // Zero-width (non-)joiners stay: they are part of Persian, Indic and emoji spellings.
+  return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
          (c < 0x20 && c != '\t') || c == 0x7F;
 }
 

@@ -151,6 +151,33 @@ TEST(CleanerTest, RemovesSecondCopyOfCaptionAndRepeatedLine) {
   EXPECT_NE(std::find(reasons.begin(), reasons.end(), "caption"), reasons.end());
 }
 
+TEST(CleanerTest, LinePrintedTwiceInARowAfterAnEarlierCopy) {
+  Article a = Make(
+      "The council met on Monday to discuss the new budget for the coming year.\n"
+      "Yes we can\n"
+      "Other thing said at the meeting, which lasted until late in the evening.\n"
+      "Yes we can\n"
+      "Yes we can\n"
+      "The budget will be voted on next week, the mayor's office said in a statement.\n");
+  CleanText out = Cleaner().Clean(a);
+  std::vector<std::string> reasons;
+  for (const RemovedSpan& r : out.removed) reasons.push_back(r.reason);
+  EXPECT_EQ(reasons, std::vector<std::string>{"repeated-line"});
+  size_t first = out.text.find("Yes we can");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_NE(out.text.find("Yes we can", first + 1), std::string::npos);  // the earlier copy stays
+}
+
+TEST(CleanerTest, ManyParagraphsWithOneStartStayLinear) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) {
+    text += "2026-03-14 12:00:00 INFO request served in " + std::to_string(i) + " ms by worker\n";
+  }
+  Article a = Make(text);
+  CleanText out = Cleaner().Clean(a);  // used to take seconds; now milliseconds
+  EXPECT_GT(out.text.size(), text.size() / 2);
+}
+
 TEST(CleanerTest, KeepsQuoteSubheadingAndDateline) {
   Article a = Make(
       "Advertisement\n"

@@ -72,29 +72,58 @@ bool IsDateline(std::string_view s) {
          StartsWith(rest, "–");
 }
 
+
+// Length of the space-like character at raw[i] (ASCII blanks, no-break and other Unicode
+// spaces, zero-width space, word joiner, BOM), or 0.
+size_t SpaceAt(std::string_view raw, size_t i) {
+  unsigned char c = static_cast<unsigned char>(raw[i]);
+  if (c < 0x80) return IsSpace(raw[i]) ? 1 : 0;
+  std::string_view r = raw.substr(i, 3);
+  if (r.starts_with("\xC2\xA0")) return 2;  // no-break space
+  if (r.size() < 3) return 0;
+  if (r[0] == '\xE2' && r[1] == '\x80') {
+    unsigned char d = static_cast<unsigned char>(r[2]);
+    // U+2000..U+200B spaces, U+2028/U+2029 separators, U+202F narrow no-break space.
+    return (d >= 0x80 && d <= 0x8B) || d == 0xA8 || d == 0xA9 || d == 0xAF ? 3 : 0;
+  }
+  if (r == "\xE2\x81\xA0" || r == "\xE3\x80\x80" || r == "\xEF\xBB\xBF") return 3;
+  return 0;
+}
+
+// Length of the space-like character ending at raw[e - 1], or 0.
+size_t SpaceBefore(std::string_view raw, size_t start, size_t e) {
+  if (e > start && static_cast<unsigned char>(raw[e - 1]) < 0x80) return IsSpace(raw[e - 1]);
+  if (e >= start + 2 && SpaceAt(raw, e - 2) == 2) return 2;
+  if (e >= start + 3 && SpaceAt(raw, e - 3) == 3) return 3;
+  return 0;
+}
+
 }  // namespace
 
 void SplitLines(std::string_view raw, std::vector<Line>* lines) {
   lines->clear();
+  // Lines end at LF, CRLF, or a bare CR (old Mac files); the common case needs one memchr.
+  const bool has_cr = raw.find('\r') != std::string_view::npos;
   size_t pos = 0;
   while (pos <= raw.size()) {
-    size_t nl = raw.find('\n', pos);
+    size_t nl = has_cr ? raw.find_first_of("\r\n", pos) : raw.find('\n', pos);
     if (nl == std::string_view::npos) nl = raw.size();
+    size_t next = nl + 1;
+    if (nl < raw.size() && raw[nl] == '\r' && nl + 1 < raw.size() && raw[nl + 1] == '\n') {
+      next = nl + 2;
+    }
     Line line;
     line.full_start = static_cast<uint32_t>(pos);
     line.full_end = static_cast<uint32_t>(nl);
     size_t s = pos, e = nl;
-    while (s < e && IsSpace(raw[s])) ++s;
-    while (e > s && IsSpace(raw[e - 1])) --e;
-    // A no-break space (C2 A0) at either end is whitespace too.
-    while (e - s >= 2 && raw[s] == '\xC2' && raw[s + 1] == '\xA0') s += 2;
-    while (e - s >= 2 && raw[e - 2] == '\xC2' && raw[e - 1] == '\xA0') e -= 2;
+    for (size_t n; s < e && (n = SpaceAt(raw, s)) > 0;) s += n;
+    for (size_t n; e > s && (n = SpaceBefore(raw, s, e)) > 0;) e -= n;
     line.start = static_cast<uint32_t>(s);
     line.end = static_cast<uint32_t>(e);
     line.blank = s == e;
     if (nl == raw.size() && line.blank && pos == raw.size() && !lines->empty()) break;
     lines->push_back(line);
-    pos = nl + 1;
+    pos = next;
   }
 }
 

@@ -15,6 +15,20 @@ TEST(LinesTest, SplitsLinesWithTrimmedContent) {
   EXPECT_EQ(raw.substr(lines[2].start, lines[2].size()), "Body line.");
 }
 
+TEST(LinesTest, BareCarriageReturnsAndInvisibleSpaces) {
+  std::string raw = "Skip to main content\rAdvertisement\r\nBody.\n\xE2\x80\x8B\n\xC2\xA0 \xC2\xA0\n"
+                    "\xE3\x80\x80Headline\xEF\xBB\xBF";
+  std::vector<Line> lines;
+  SplitLines(raw, &lines);
+  ASSERT_EQ(lines.size(), 6u);
+  EXPECT_EQ(raw.substr(lines[0].start, lines[0].size()), "Skip to main content");
+  EXPECT_EQ(raw.substr(lines[1].start, lines[1].size()), "Advertisement");
+  EXPECT_EQ(raw.substr(lines[2].start, lines[2].size()), "Body.");
+  EXPECT_TRUE(lines[3].blank);  // a zero-width space only
+  EXPECT_TRUE(lines[4].blank);  // no-break spaces only
+  EXPECT_EQ(raw.substr(lines[5].start, lines[5].size()), "Headline");
+}
+
 TEST(LinesTest, HashIgnoresWhitespaceRunsOnly) {
   EXPECT_EQ(NormalizedLineHash("Rescue teams  reached\tthe village"),
             NormalizedLineHash("Rescue teams reached the village"));

@@ -8,7 +8,8 @@
 namespace newsweave::clean {
 namespace {
 
-constexpr size_t kPrefix = 24;  // bytes of a paragraph's start used to find it again
+constexpr size_t kPrefix = 24;       // bytes of a paragraph's start used to find it again
+constexpr size_t kMaxPerPrefix = 8;  // paragraphs kept per start
 
 uint64_t Hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
@@ -26,7 +27,10 @@ class ParagraphIndex {
   void Clear() { by_prefix_.clear(); }
   void Add(std::string_view p) {
     if (p.size() < kPrefix) return;
-    by_prefix_.emplace(Hash(p.substr(0, kPrefix)), p);
+    uint64_t h = Hash(p.substr(0, kPrefix));
+    // Many paragraphs with one start (a log, a table) would make matching quadratic.
+    if (by_prefix_.count(h) >= kMaxPerPrefix) return;
+    by_prefix_.emplace(h, p);
   }
   bool empty() const { return by_prefix_.empty(); }
 
@@ -89,7 +93,7 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
     uint64_t h = line.hash;
     auto [it, inserted] = seen.emplace(h, i);
     if (!inserted && !line.removed) {
-      if (it->second == prev) {
+      if (prev != SIZE_MAX && (*lines)[prev].hash == h) {
         line.removed = "repeated-line";  // printed twice in a row
         repeat[i] = true;
       } else if (content.size() >= options.min_repeat_bytes) {
@@ -102,7 +106,7 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
       line.removed = "repeated-body";
       repeat[i] = true;
     }
-    if (!repeat[i]) paragraphs.Add(content);
+    if (inserted && !repeat[i]) paragraphs.Add(content);
     prev = i;
   }
   // Short lines repeated inside a repeated block (a subheading of the second copy) go too.
@@ -115,7 +119,8 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
       for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(lines->size());
            j += step) {
         if ((*lines)[j].blank) continue;
-        return static_cast<bool>(repeat[j]);
+        // The line's own twin printed next to it does not make a repeated block.
+        return repeat[j] && (*lines)[j].hash != line.hash;
       }
       return false;
     };
