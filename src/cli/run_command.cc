@@ -40,12 +40,6 @@ std::string Shorten(std::string_view s, size_t max) {
   return std::string(s.substr(0, n)) + "…";
 }
 
-// The first line of the clean text, when the article has no title.
-std::string TitleOf(const ProcessedArticle& p) {
-  if (!p.article.title.empty()) return p.article.title;
-  std::string_view t = p.clean.text;
-  return std::string(t.substr(0, t.find('\n')));
-}
 
 }  // namespace
 
@@ -76,7 +70,7 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
         raw_total += p.article.text.size();
         if (flags.json) {
           nlohmann::ordered_json a = {{"id", p.article.id},  {"lang", p.analysis.language.code},
-                                      {"title", TitleOf(p)}, {"event", nullptr},
+                                      {"title", p.article.title}, {"event", nullptr},
                                       {"story", nullptr},    {"duplicate_of", nullptr},
                                       {"relation", nullptr}};
           std::cout << (first_json ? "" : ",")
@@ -90,7 +84,7 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
         r.lang = p.analysis.language.code;
         r.confidence = p.analysis.language.confidence;
         r.declared = p.analysis.language.from_declared;
-        r.title = TitleOf(p);
+        r.title = p.article.title;
         r.raw = p.article.text.size();
         r.kept = p.clean.text.size();
         r.removed = p.clean.removed.size();

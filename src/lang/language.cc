@@ -13,6 +13,18 @@
 namespace newsweave {
 namespace {
 
+// ISO 639-1 code of a CLD2 language ("und" for none). CLD2 still says "iw" for Hebrew, "jw"
+// for Javanese and "zh-Hant" for traditional Chinese.
+std::string CodeOf(CLD2::Language l) {
+  if (l == CLD2::UNKNOWN_LANGUAGE || l == CLD2::TG_UNKNOWN_LANGUAGE) return "und";
+  std::string code = CLD2::LanguageCode(l);
+  if (code == "un" || code == "xxx") return "und";
+  if (code == "iw") return "he";
+  if (code == "jw") return "jv";
+  if (code.starts_with("zh-")) return "zh";
+  return code;
+}
+
 // "en-US", "EN", "eng", "English" -> "en"; "" when unknown.
 std::string NormalizeDeclared(std::string_view declared) {
   std::string s;
@@ -21,7 +33,16 @@ std::string NormalizeDeclared(std::string_view declared) {
     s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   if (s.empty()) return s;
+  if (s == "iw") return "he";  // old codes still written by some sites
+  if (s == "jw") return "jv";
+  if (s == "in") return "id";
   CLD2::Language l = CLD2::GetLanguageFromName(s.c_str());
+  if (l == CLD2::UNKNOWN_LANGUAGE) {
+    // CLD2 knows language names in capitals ("ENGLISH").
+    std::string upper = s;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    l = CLD2::GetLanguageFromName(upper.c_str());
+  }
   if (l == CLD2::UNKNOWN_LANGUAGE) {
     // Common ISO 639-2 codes CLD2 does not know by that name.
     static const std::pair<const char*, const char*> kIso3[] = {
@@ -33,16 +54,10 @@ std::string NormalizeDeclared(std::string_view declared) {
     }
     return "";
   }
-  std::string code = CLD2::LanguageCode(l);
-  return code == "un" ? "" : code;
+  std::string code = CodeOf(l);
+  return code == "und" ? "" : code;
 }
 
-std::string CodeOf(CLD2::Language l) {
-  if (l == CLD2::UNKNOWN_LANGUAGE || l == CLD2::TG_UNKNOWN_LANGUAGE) return "und";
-  std::string code = CLD2::LanguageCode(l);
-  if (code == "un" || code == "xxx") return "und";
-  return code;
-}
 
 // Bytes CLD2 sees at most (it costs about 35 us per KB): whole texts up to this size, else
 // three windows of a third of it from the start, the middle and the end, cut at spaces.
@@ -107,7 +122,7 @@ LanguageGuess IdentifyLanguage(std::string_view text, std::string_view declared,
     if (!clearly_wrong) {
       guess.code = want;
       guess.from_declared = true;
-      guess.reliable = found == want || declared_share > 0 || !confident;
+      guess.reliable = found == want || declared_share > 0;  // confirmed by the text
       guess.confidence = found == want ? percent / 100.0 : 0.5;
       return guess;
     }

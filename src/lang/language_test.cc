@@ -41,8 +41,14 @@ TEST(LanguageTest, DeclaredLanguageWinsUnlessClearlyWrong) {
   g = IdentifyLanguage(long_es, "en");
   EXPECT_EQ(g.code, "es");
   EXPECT_FALSE(g.from_declared);
-  // ISO 639-2 codes are understood.
+  // ISO 639-2 codes, names and old codes are understood.
   EXPECT_EQ(IdentifyLanguage(kFr, "fra").code, "fr");
+  EXPECT_EQ(IdentifyLanguage(kEn, "English").code, "en");
+  EXPECT_EQ(IdentifyLanguage("שלום", "iw").code, "he");
+  // A declaration the text cannot confirm is kept, but not marked reliable.
+  LanguageGuess short_fr = IdentifyLanguage("Oui.", "fr");
+  EXPECT_EQ(short_fr.code, "fr");
+  EXPECT_FALSE(short_fr.reliable);
 }
 
 TEST(LanguageTest, UnsureIsUnd) {

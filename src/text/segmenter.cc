@@ -6,6 +6,8 @@
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 
+#include "text/utf8.h"
+
 namespace newsweave::text {
 namespace {
 
@@ -88,6 +90,14 @@ CachedTerm Segmenter::Lookup(Language* language, bool stems, std::string_view ut
 }
 
 void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems, Analysis* out) {
+  // The offsets below assume valid UTF-8 (ICU turns each bad byte into one U+FFFD, which
+  // would count as three bytes); callers pass clean text, but a bad input must not crash.
+  if (!IsValidUtf8(text)) {
+    std::string repaired;
+    RepairUtf8(text, &repaired);
+    Segment(repaired, lang, stems, out);
+    return;
+  }
   if (text.empty() || !words_ || !sentences_) return;
   // One conversion to UTF-16 per text; the iterators run over it without copies.
   buf16_.resize(text.size() + 1);

@@ -28,7 +28,8 @@ class Segmenter {
   Segmenter& operator=(const Segmenter&) = delete;
 
   // Fills out->sentences, out->tokens and out->terms (appending to cleared containers) for
-  // valid UTF-8 `text` in language `lang` ("und" or empty: no stems, no stop words).
+  // UTF-8 `text` in language `lang` ("und" or empty: no stems, no stop words). Invalid
+  // UTF-8 is segmented as repaired by RepairUtf8 (offsets then point into the repaired text).
   // `stems` false skips stemming (the stem is then the lower-case form).
   void Segment(std::string_view text, std::string_view lang, bool stems, Analysis* out);
 

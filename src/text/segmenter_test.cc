@@ -71,5 +71,15 @@ TEST(SegmenterTest, HandlesAstralCharactersAndEmptyText) {
   EXPECT_TRUE(empty.sentences.empty());
 }
 
+TEST(SegmenterTest, InvalidUtf8IsSegmentedAsRepaired) {
+  Segmenter seg;
+  Analysis a;
+  std::string text = "ab \xED\xB0\x80\xFF cd.";
+  seg.Segment(text, "en", true, &a);
+  ASSERT_EQ(a.tokens.size(), 2u);
+  EXPECT_EQ(a.Folded(a.tokens[1]), "cd");
+  for (const Token& t : a.tokens) EXPECT_LE(t.end, text.size() + 8);
+}
+
 }  // namespace
 }  // namespace newsweave::text

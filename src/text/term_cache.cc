@@ -12,6 +12,7 @@ constexpr std::uint8_t kCapitalized = 2;
 constexpr std::uint8_t kFoldedInline = 4;  // folded form in Slot::inline_folded
 constexpr std::uint8_t kStemPrefix = 8;    // stem = the first stem_length bytes of folded
 constexpr std::size_t kInitialSlots = 1u << 12;
+constexpr std::size_t kMaxArenaBytes = 16u << 20;
 
 }  // namespace
 
@@ -73,11 +74,17 @@ void TermCache::Grow() {
 
 CachedTerm TermCache::Insert(std::string_view key, std::uint64_t hash, std::string_view folded,
                              std::string_view stem, bool stopword, bool capitalized) {
-  constexpr std::size_t kMax = 0xFFFF;
-  key = key.substr(0, std::min(key.size(), kMax));
-  folded = folded.substr(0, std::min(folded.size(), kMax));
-  stem = stem.substr(0, std::min(stem.size(), kMax));
-  if (size_ >= max_entries_) Clear();
+  if (key.size() > kMaxKeyBytes || folded.size() > 0xFFFF || stem.size() > 0xFFFF) {
+    // Not cached (a URL, a run of letters): handed back from scratch storage instead.
+    overflow_.assign(folded).append(stem);
+    CachedTerm t;
+    t.folded = std::string_view(overflow_).substr(0, folded.size());
+    t.stem = std::string_view(overflow_).substr(folded.size());
+    t.stopword = stopword;
+    t.capitalized = capitalized;
+    return t;
+  }
+  if (size_ >= max_entries_ || arena_.size() > kMaxArenaBytes) Clear();
   if ((size_ + 1) * 2 > slots_.size()) Grow();  // keep the load under one half
   Slot s;
   s.hash = hash;

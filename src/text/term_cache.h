@@ -32,10 +32,15 @@ class TermCache {
   // Starts loading the slot for `hash` into the CPU cache, ahead of a Find().
   void Prefetch(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
 
-  // Caches a spelling and returns its entry (views valid until the next Insert()).
+  // Spellings longer than this are not cached (Insert hands their entry back uncached).
+  static constexpr std::size_t kMaxKeyBytes = 64;
+
+  // Caches a spelling and returns its entry (views valid until the next Insert()). The cache
+  // starts over when it holds max_entries spellings or 16 MB of text.
   CachedTerm Insert(std::string_view key, std::uint64_t hash, std::string_view folded,
                     std::string_view stem, bool stopword, bool capitalized);
 
+  // Number of cached spellings.
   std::size_t size() const { return size_; }
 
  private:
@@ -60,6 +65,7 @@ class TermCache {
   std::size_t mask_ = 0;
   std::vector<Slot> slots_;
   std::string arena_;
+  std::string overflow_;  // the entry of the last spelling too long to cache
 };
 
 }  // namespace newsweave::text

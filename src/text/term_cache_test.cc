@@ -43,5 +43,15 @@ TEST(TermCacheTest, GrowsAndStartsOverWhenFull) {
   EXPECT_TRUE(cache.Find("fresh", TermCache::Hash("fresh"), &t));
 }
 
+TEST(TermCacheTest, LongSpellingsAreHandedBackUncached) {
+  TermCache cache;
+  std::string longword(200, 'a');
+  CachedTerm t = cache.Insert(longword, TermCache::Hash(longword), longword, "aaa", false, false);
+  EXPECT_EQ(t.folded, longword);
+  EXPECT_EQ(t.stem, "aaa");
+  EXPECT_EQ(cache.size(), 0u);
+  EXPECT_FALSE(cache.Find(longword, TermCache::Hash(longword), &t));
+}
+
 }  // namespace
 }  // namespace newsweave::text
