@@ -36,8 +36,9 @@ struct CleanOptions {
 // articles whose longest lines differ.
 class SourceProfile {
  public:
-  // Records the short lines of `article` under its source (the `source` field, else the
-  // URL's host; articles with neither share one anonymous source).
+  // Records the short lines near the start and end of `article` under its source (the
+  // `source` field, which the reader fills from the URL's host when absent; articles
+  // without one share an anonymous source).
   void Add(const Article& article);
 
   // True when the normalized line was seen in at least two different articles of the source
@@ -47,10 +48,12 @@ class SourceProfile {
   // The same, for a source key and a line already hashed (clean::NormalizedLineHash).
   bool RepeatedHash(std::uint64_t source_hash, std::uint64_t line_hash) const;
 
-  // The source key used for an article.
-  static std::string SourceKey(const Article& article);
+  // The source key used for an article: its `source` (the reader fills it from the URL's host
+  // when the input names none).
+  static const std::string& SourceKey(const Article& article);
 
-  void Clear() { lines_.clear(); }
+  // Forgets every line (between batches).
+  void Clear();
 
  private:
   struct Entry {

@@ -22,6 +22,9 @@ struct PipelineOptions {
   // Articles held in memory at once. Lines repeated across a source are learned per batch,
   // so a batch should hold several articles of each source.
   std::size_t batch_size = 2000;
+  // A batch also ends once it holds this many bytes of raw text, so that a run of huge
+  // articles cannot take the memory of 2,000 of them.
+  std::size_t batch_bytes = 64u << 20;
   bool analyze_text = true;  // false: clean only (language is still identified)
 };
 

@@ -17,6 +17,7 @@ namespace {
 using clean::Line;
 
 constexpr size_t kProfileMaxLineBytes = 400;
+constexpr size_t kProfileEdgeLines = 100;
 
 uint64_t LineKey(uint64_t source_hash, uint64_t line_hash) {
   return line_hash ^ (source_hash * 0x9E3779B97F4A7C15ULL);
@@ -27,16 +28,6 @@ uint64_t SourceHash(std::string_view source_key) {
 }
 
 const uint64_t kAnonymousSourceHash = SourceHash("");
-
-std::string_view HostOf(std::string_view url) {
-  size_t p = url.find("://");
-  if (p == std::string_view::npos) return {};
-  url.remove_prefix(p + 3);
-  size_t e = url.find_first_of("/:?#");
-  if (e != std::string_view::npos) url = url.substr(0, e);
-  if (url.substr(0, 4) == "www.") url.remove_prefix(4);
-  return url;
-}
 
 // Sums the line's features into a chrome score (higher: more likely chrome).
 double ChromeScore(const Line& l, bool at_edge) {
@@ -141,12 +132,16 @@ bool StartsLowercase(std::string_view s) {
   return c > 0 && u_islower(c);
 }
 
+// Gives back the memory of a reused buffer after a monster article, so that one huge input
+// does not pin it for the rest of the process.
+template <class T>
+void ReleaseIfHuge(std::vector<T>* v) {
+  if (v->capacity() > (1u << 16)) std::vector<T>().swap(*v);
+}
+
 }  // namespace
 
-std::string SourceProfile::SourceKey(const Article& article) {
-  if (!article.source.empty()) return article.source;
-  return std::string(HostOf(article.url));
-}
+const std::string& SourceProfile::SourceKey(const Article& article) { return article.source; }
 
 void SourceProfile::Add(const Article& article) {
   thread_local std::vector<Line> lines;
@@ -159,7 +154,13 @@ void SourceProfile::Add(const Article& article) {
   }
   uint64_t fingerprint = XXH3_64bits(longest.data(), longest.size());
   uint64_t source = SourceHash(SourceKey(article));
-  for (const Line& l : lines) {
+  // Chrome sits at the edges: only the first and last kProfileEdgeLines lines are counted,
+  // which also bounds the profile's memory whatever the articles hold.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i == kProfileEdgeLines && lines.size() > 2 * kProfileEdgeLines) {
+      i = lines.size() - kProfileEdgeLines;
+    }
+    const Line& l = lines[i];
     if (l.blank || l.size() > kProfileMaxLineBytes) continue;
     uint64_t k = LineKey(source, clean::NormalizedLineHash(
                                      std::string_view(article.text).substr(l.start, l.size())));
@@ -174,6 +175,15 @@ void SourceProfile::Add(const Article& article) {
                e.fingerprints[1] != fingerprint) {
       e.articles = 3;
     }
+  }
+  ReleaseIfHuge(&lines);
+}
+
+void SourceProfile::Clear() {
+  if (lines_.bucket_count() > (1u << 20)) {
+    std::unordered_map<std::uint64_t, Entry>().swap(lines_);
+  } else {
+    lines_.clear();
   }
 }
 
@@ -299,6 +309,7 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
     have_text = true;
     blank_since_last = false;
   }
+  ReleaseIfHuge(&lines);
   return result;
 }
 

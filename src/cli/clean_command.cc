@@ -1,28 +1,43 @@
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
-
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
+#include "cli/json_text.h"
 #include "cli/progress.h"
 #include "newsweave/pipeline.h"
 
 namespace newsweave::cli {
 namespace {
 
+// One line per article, written span by span (an article can have millions of spans).
 void PrintJson(const ProcessedArticle& p) {
-  nlohmann::ordered_json removed = nlohmann::ordered_json::array();
-  for (const RemovedSpan& r : p.clean.removed) {
-    removed.push_back({{"start", r.start},
-                       {"end", r.end},
-                       {"reason", r.reason},
-                       {"text", p.article.text.substr(r.start, r.end - r.start)}});
+  thread_local std::string line;
+  line.clear();
+  line.append("{\"id\":");
+  AppendJsonString(p.article.id, &line);
+  line.append(",\"lang\":");
+  AppendJsonString(p.analysis.language.code, &line);
+  line.append(",\"text\":");
+  AppendJsonString(p.clean.text, &line);
+  line.append(",\"removed\":[");
+  for (size_t k = 0; k < p.clean.removed.size(); ++k) {
+    const RemovedSpan& r = p.clean.removed[k];
+    if (k) line.push_back(',');
+    line.append("{\"start\":").append(std::to_string(r.start));
+    line.append(",\"end\":").append(std::to_string(r.end));
+    line.append(",\"reason\":");
+    AppendJsonString(r.reason, &line);
+    line.append(",\"text\":");
+    AppendJsonString(std::string_view(p.article.text).substr(r.start, r.end - r.start), &line);
+    line.push_back('}');
+    if (line.size() > (1u << 20)) {
+      std::cout << line;
+      line.clear();
+    }
   }
-  nlohmann::ordered_json line = {{"id", p.article.id},
-                                 {"lang", p.analysis.language.code},
-                                 {"text", p.clean.text},
-                                 {"removed", std::move(removed)}};
-  std::cout << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  line.append("]}\n");
+  std::cout << line;
+  if (line.capacity() > (4u << 20)) std::string().swap(line);
 }
 
 void PrintText(const ProcessedArticle& p) {

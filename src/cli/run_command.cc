@@ -1,12 +1,13 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
+#include "cli/json_text.h"
+#include "cli/json_text.h"
 #include "cli/progress.h"
 #include "newsweave/pipeline.h"
 
@@ -69,12 +70,14 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
         languages[p.analysis.language.code]++;
         raw_total += p.article.text.size();
         if (flags.json) {
-          nlohmann::ordered_json a = {{"id", p.article.id},  {"lang", p.analysis.language.code},
-                                      {"title", p.article.title}, {"event", nullptr},
-                                      {"story", nullptr},    {"duplicate_of", nullptr},
-                                      {"relation", nullptr}};
-          std::cout << (first_json ? "" : ",")
-                    << a.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+          std::string a = first_json ? "{\"id\":" : ",{\"id\":";
+          AppendJsonString(p.article.id, &a);
+          a.append(",\"lang\":");
+          AppendJsonString(p.analysis.language.code, &a);
+          a.append(",\"title\":");
+          AppendJsonString(p.article.title, &a);
+          a.append(",\"event\":null,\"story\":null,\"duplicate_of\":null,\"relation\":null}");
+          std::cout << a;
           first_json = false;
           return;
         }

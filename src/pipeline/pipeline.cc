@@ -43,7 +43,11 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
   bool more = true;
   while (more) {
     size_t n = 0;
-    while (n < batch.size() && (more = reader.Next(&batch[n]))) ++n;
+    size_t bytes = 0;
+    while (n < batch.size() && bytes < options.batch_bytes && (more = reader.Next(&batch[n]))) {
+      bytes += batch[n].text.size();
+      ++n;
+    }
     if (n == 0) break;
     profile.Clear();
     for (size_t i = 0; i < n; ++i) profile.Add(batch[i]);
