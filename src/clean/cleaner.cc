@@ -99,8 +99,8 @@ void AppendNormalizedLine(std::string_view s, std::string* out, std::string* scr
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++i;
-      if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') space = true;
-      continue;  // other control characters are dropped
+      if (b != 0x7F) space = true;  // blanks, and control characters (NUL...) between words
+      continue;
     }
     int32_t start = i;
     UChar32 c;

@@ -200,6 +200,52 @@ std::unexpected<Error> Malformed(simdjson::error_code err) {
 
 }  // namespace
 
+// Copies `json` to *out with every \uXXXX escape of an unpaired UTF-16 surrogate replaced by
+// \ufffd. Returns how many were replaced.
+static std::size_t ReplaceLoneSurrogateEscapes(std::string_view json, std::string* out) {
+  auto hex4 = [&](std::size_t at, unsigned* v) {
+    if (at + 4 > json.size()) return false;
+    unsigned x = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+      char c = json[k];
+      x <<= 4;
+      if (c >= '0' && c <= '9') x |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f') x |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') x |= static_cast<unsigned>(c - 'A' + 10);
+      else return false;
+    }
+    *v = x;
+    return true;
+  };
+  out->clear();
+  out->reserve(json.size());
+  std::size_t replaced = 0;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    if (json[i] != '\\' || i + 1 >= json.size()) {
+      out->push_back(json[i]);
+      continue;
+    }
+    unsigned u = 0;
+    if (json[i + 1] != 'u' || !hex4(i + 2, &u) || u < 0xD800 || u > 0xDFFF) {
+      out->append(json.substr(i, 2));  // any other escape, kept whole
+      ++i;
+      continue;
+    }
+    unsigned low = 0;
+    bool paired = u <= 0xDBFF && i + 11 < json.size() && json[i + 6] == '\\' &&
+                  json[i + 7] == 'u' && hex4(i + 8, &low) && low >= 0xDC00 && low <= 0xDFFF;
+    if (paired) {
+      out->append(json.substr(i, 12));
+      i += 11;
+    } else {
+      out->append("\\ufffd");
+      ++replaced;
+      i += 5;
+    }
+  }
+  return replaced;
+}
+
 struct JsonArticleParser::Impl {
   simdjson::dom::parser parser;
   std::string repaired;  // a repaired line (reused)
@@ -216,6 +262,25 @@ struct JsonArticleParser::Impl {
                                       std::size_t* replaced) {
     *replaced = 0;
     simdjson::error_code err = parser.parse(json.data(), json.size(), false).get(*out);
+    if (err == simdjson::STRING_ERROR) {
+      // Scraped JSON often holds lone UTF-16 surrogate escapes ("\ud83d" cut from an emoji),
+      // which simdjson rejects: each becomes \ufffd and the line is parsed again.
+      std::string fixed;
+      std::size_t n = ReplaceLoneSurrogateEscapes(json, &fixed);
+      if (n == 0) return err;
+      *scratch = std::move(fixed);
+      std::size_t len = scratch->size();
+      scratch->resize(len + kPadding, ' ');
+      err = parser.parse(scratch->data(), len, false).get(*out);
+      *replaced += n;
+      if (err != simdjson::UTF8_ERROR) return err;
+      std::string unrepaired(scratch->data(), len);  // invalid UTF-8 as well
+      scratch->clear();
+      *replaced += text::RepairUtf8(unrepaired, scratch);
+      len = scratch->size();
+      scratch->resize(len + kPadding, ' ');
+      return parser.parse(scratch->data(), len, false).get(*out);
+    }
     if (err != simdjson::UTF8_ERROR) return err;
     scratch->clear();
     *replaced = text::RepairUtf8(json, scratch);

@@ -172,5 +172,17 @@ TEST_F(JsonArticleTest, DocumentArray) {
   EXPECT_FALSE(parser_.NextDocumentArticle(0, &a, &st, nullptr));
 }
 
+TEST(JsonArticleParserTest, LoneSurrogateEscapesAreReplacedNotFatal) {
+  JsonArticleParser parser(64);
+  Article a;
+  std::vector<std::string> warnings;
+  // A high surrogate cut from its pair, a lone low one, a proper pair, an escaped backslash.
+  std::string line =
+      R"({"id":"s1","text":"cut \ud83d here, low \udc00 too, pair \ud83d\ude00, path C:\\ud800"})";
+  ASSERT_TRUE(parser.Parse(line, 1, &a, &warnings).has_value());
+  EXPECT_EQ(a.text, "cut \xEF\xBF\xBD here, low \xEF\xBF\xBD too, pair 😀, path C:\\ud800");
+  EXPECT_EQ(a.replaced_bytes, 2u);
+}
+
 }  // namespace
 }  // namespace newsweave::ingest
