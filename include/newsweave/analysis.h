@@ -57,6 +57,7 @@ struct Analysis {
   std::string_view Stem(const Token& t) const {
     return std::string_view(terms).substr(t.stem_offset, t.stem_length);
   }
+  // Empties the analysis, keeping its buffers' capacity for the next article.
   void Clear() {
     language = LanguageGuess();
     sentences.clear();
@@ -76,7 +77,10 @@ struct AnalyzeOptions {
 };
 
 // Identifies the language of clean text. `declared` (may be empty) is the language the
-// input claims; it wins unless CLD2 is reliably sure of a different language. Thread-safe.
+// input claims; it wins unless CLD2 is reliably sure of a different language. Long texts are
+// judged on three windows of at most 1,200 bytes (600 when a language is declared). `text`
+// must be valid UTF-8 with a readable byte after its end (any std::string qualifies; CLD2
+// may look one byte ahead). Thread-safe.
 LanguageGuess IdentifyLanguage(std::string_view text, std::string_view declared,
                                const AnalyzeOptions& options = AnalyzeOptions());
 

@@ -72,6 +72,7 @@ class Cleaner {
   // source. Offsets in the result point into article.text.
   CleanText Clean(const Article& article, const SourceProfile* profile = nullptr) const;
 
+  // The options the cleaner was made with.
   const CleanOptions& options() const { return options_; }
 
  private:

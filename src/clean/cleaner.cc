@@ -254,21 +254,23 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
   for (size_t i : live) total_bytes += lines[i].size();
   size_t tail_from = live.size();
   {
+    // Longest line (in words) after each position, from one backward pass.
+    thread_local std::vector<uint16_t> max_words_after;
+    max_words_after.assign(live.size() + 1, 0);
+    for (size_t k = live.size(); k-- > 0;) {
+      max_words_after[k] = std::max(max_words_after[k + 1], lines[live[k]].words);
+    }
     size_t before = 0;
     for (size_t k = 0; k < live.size(); ++k) {
       const Line& l = lines[live[k]];
-      if ((l.cues & clean::kCueTail) && l.words <= 12 && 2 * before >= total_bytes) {
-        bool only_short_after = true;
-        for (size_t m = k + 1; m < live.size(); ++m) {
-          if (lines[live[m]].words > 25) only_short_after = false;
-        }
-        if (only_short_after) {
-          tail_from = k;
-          break;
-        }
+      if ((l.cues & clean::kCueTail) && l.words <= 12 && 2 * before >= total_bytes &&
+          max_words_after[k + 1] <= 25) {
+        tail_from = k;
+        break;
       }
       before += l.size();
     }
+    ReleaseIfHuge(&max_words_after);
   }
   for (size_t k = 0; k < live.size(); ++k) {
     Line& l = lines[live[k]];

@@ -82,7 +82,7 @@ void CuePhrases::Add(ByFirstWord* index, const std::string& phrase) {
 // the phrases indexed under its first word, ending at a word boundary.
 bool CuePhrases::MatchAt(const ByFirstWord& index, std::string_view words, std::string_view rest) {
   std::string_view first = rest.substr(0, rest.find(' '));
-  auto it = index.find(std::string(first));
+  auto it = index.find(first);
   if (it == index.end()) return false;
   for (const std::string& p : it->second) {
     if (rest.size() >= p.size() && rest.compare(0, p.size(), p) == 0 &&
@@ -105,7 +105,7 @@ std::uint8_t CuePhrases::Match(std::string_view folded_line) const {
   thread_local std::string words, credit;
   Simplify(folded_line, true, &words);
   std::uint8_t flags = 0;
-  if (line_.count(std::string(Core(words)))) flags |= kCueLine;
+  if (line_.find(Core(words)) != line_.end()) flags |= kCueLine;
   std::string_view w = words;
   if (!w.empty() && w[0] == ' ') w.remove_prefix(1);
   if (MatchAt(tail_, w, w)) flags |= kCueTail;

@@ -26,12 +26,18 @@ class CuePhrases {
   std::size_t size() const { return count_; }
 
  private:
+  // Lookups by string_view, without building a std::string per word.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   // Phrases of words by their first word, so a line costs one lookup per word.
-  using ByFirstWord = std::unordered_map<std::string, std::vector<std::string>>;
+  using ByFirstWord =
+      std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>>;
   void Add(ByFirstWord* index, const std::string& phrase);
   static bool MatchAt(const ByFirstWord& index, std::string_view words, std::string_view rest);
 
-  std::unordered_set<std::string> line_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> line_;
   ByFirstWord contains_, tail_;
   std::vector<std::string> credit_;
   std::size_t count_ = 0;

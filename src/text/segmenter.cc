@@ -60,9 +60,9 @@ Segmenter::Language* Segmenter::LanguageFor(std::string_view lang) {
   auto it = languages_.find(lang);
   if (it == languages_.end()) {
     auto l = std::make_unique<Language>();
-    l->stemmer = std::make_unique<Stemmer>(lang);
+    l->stemmer = std::make_unique<Stemmer>(lang.substr(0, lang.find('#')));
     if (!l->stemmer->ok()) l->stemmer.reset();
-    l->stopwords = StopwordsFor(lang);
+    l->stopwords = StopwordsFor(lang.substr(0, lang.find('#')));
     it = languages_.emplace(std::string(lang), std::move(l)).first;
   }
   return it->second.get();
@@ -137,7 +137,8 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
 
   // Words: boundaries from ICU first, then hashes (prefetching the cache slots), then the
   // cache lookups, so that the lookups' memory accesses overlap.
-  Language* language = LanguageFor(lang);
+  // Cached stems depend on `stems`: the two modes keep separate caches.
+  Language* language = stems ? LanguageFor(lang) : LanguageFor(std::string(lang) + "#nostem");
   words_->setText(&ut, status);
   raw_.clear();
   {
