@@ -39,6 +39,7 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
   Analyzer analyzer(options.analyze);
   std::vector<Article> batch(options.batch_size ? options.batch_size : 1);
   std::vector<CleanText> cleaned(batch.size());
+  std::vector<LanguageGuess> languages(batch.size());
   SourceProfile profile;
   ProcessedArticle current;  // reused: its buffers stay warm from one article to the next
   bool more = true;
@@ -51,21 +52,24 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
     }
     if (n == 0) break;
     // Stage by stage over the batch, so that each stage's code and tables stay in the CPU
-    // caches: the source profile, then cleaning, then analysis.
+    // caches: the source profile, cleaning, language, then sentences and words.
     profile.Clear();
     for (size_t i = 0; i < n; ++i) profile.Add(batch[i]);
     for (size_t i = 0; i < n; ++i) cleaned[i] = cleaner.Clean(batch[i], &profile);
+    for (size_t i = 0; i < n; ++i) {
+      languages[i] = IdentifyLanguage(cleaned[i].text, batch[i].lang, options.analyze);
+    }
     for (size_t i = 0; i < n; ++i) {
       ProcessedArticle& p = current;
       std::swap(p.article, batch[i]);
       std::swap(p.clean, cleaned[i]);
       if (p.article.title.empty()) p.article.title = TitleFromCleanText(p.clean.text);
       if (options.analyze_text) {
-        analyzer.Analyze(p.clean.text, p.article.lang, &p.analysis);
+        analyzer.Segment(p.clean.text, languages[i].code, &p.analysis);
       } else {
         p.analysis.Clear();
-        p.analysis.language = IdentifyLanguage(p.clean.text, p.article.lang, options.analyze);
       }
+      p.analysis.language = std::move(languages[i]);
       stats.clean_bytes += p.clean.text.size();
       stats.removed_spans += p.clean.removed.size();
       for (const RemovedSpan& r : p.clean.removed) stats.removed_bytes += r.end - r.start;
