@@ -1,0 +1,79 @@
+#include "dedup/minhash.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace newsweave::dedup {
+namespace {
+
+// SplitMix64: the seed's stream of parameters.
+std::uint64_t NextRandom(std::uint64_t* state) {
+  std::uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+// Integral of f over [lo, hi] by the midpoint rule.
+template <class F>
+double Integrate(F f, double lo, double hi) {
+  constexpr int kSteps = 200;
+  double step = (hi - lo) / kSteps, sum = 0;
+  for (int i = 0; i < kSteps; ++i) sum += f(lo + (i + 0.5) * step);
+  return sum * step;
+}
+
+}  // namespace
+
+MinHasher::MinHasher(int permutations, std::uint64_t seed) {
+  std::uint64_t state = seed;
+  a_.resize(static_cast<std::size_t>(std::max(permutations, 1)));
+  b_.resize(a_.size());
+  for (std::size_t i = 0; i < a_.size(); ++i) {
+    a_[i] = NextRandom(&state) | 1u;
+    b_[i] = NextRandom(&state);
+  }
+}
+
+// Built for AVX2 and for the x86-64 baseline; the loader picks the one the CPU runs.
+__attribute__((target_clones("avx2", "default"))) void MinHasher::Sign(
+    const std::uint32_t* shingles, std::size_t count, std::uint32_t* sig) const {
+  const std::size_t n = a_.size();
+  const std::uint64_t* a = a_.data();
+  const std::uint64_t* b = b_.data();
+  std::fill(sig, sig + n, std::numeric_limits<std::uint32_t>::max());
+  for (std::size_t s = 0; s < count; ++s) {
+    const std::uint64_t x = shingles[s];
+    for (std::size_t i = 0; i < n; ++i) {  // vectorized: multiply, add, shift, min
+      std::uint32_t v = static_cast<std::uint32_t>((a[i] * x + b[i]) >> 32);
+      sig[i] = v < sig[i] ? v : sig[i];
+    }
+  }
+}
+
+double EstimateJaccard(const std::uint32_t* a, const std::uint32_t* b, int n) {
+  int same = 0;
+  for (int i = 0; i < n; ++i) same += a[i] == b[i];
+  return n > 0 ? static_cast<double>(same) / n : 0.0;
+}
+
+LshParams OptimalLshParams(double threshold, int permutations, double fp_weight, double fn_weight) {
+  LshParams best;
+  double best_error = std::numeric_limits<double>::infinity();
+  for (int bands = 1; bands <= permutations; ++bands) {
+    for (int rows = 1; bands * rows <= permutations; ++rows) {
+      auto candidate = [&](double j) { return 1.0 - std::pow(1.0 - std::pow(j, rows), bands); };
+      double fp = Integrate(candidate, 0.0, threshold);
+      double fn = Integrate([&](double j) { return 1.0 - candidate(j); }, threshold, 1.0);
+      double error = fp_weight * fp + fn_weight * fn;
+      if (error < best_error) {
+        best_error = error;
+        best = LshParams{bands, rows};
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace newsweave::dedup

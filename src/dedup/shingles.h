@@ -1,0 +1,19 @@
+// Word shingles of clean text, hashed to 32 bits in one pass with no allocation per shingle.
+#ifndef NEWSWEAVE_DEDUP_SHINGLES_H_
+#define NEWSWEAVE_DEDUP_SHINGLES_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace newsweave::dedup {
+
+// Appends to *out the 32-bit hashes of the text's k-word shingles, in text order (with
+// repeats). Words are maximal runs of letters and digits (bytes >= 0x80 count as letters),
+// compared with ASCII case folded, so punctuation, spacing and ASCII case do not matter.
+// A text of fewer than k words yields one shingle of all its words (none when empty).
+void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out);
+
+}  // namespace newsweave::dedup
+
+#endif  // NEWSWEAVE_DEDUP_SHINGLES_H_
