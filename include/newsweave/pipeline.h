@@ -25,7 +25,8 @@ struct PipelineOptions {
   // A batch also ends once it holds this many bytes of raw text, so that a run of huge
   // articles cannot take the memory of 2,000 of them.
   std::size_t batch_bytes = 64u << 20;
-  bool analyze_text = true;  // false: clean only (language is still identified)
+  bool analyze_text = true;       // false: no sentences or words
+  bool identify_language = true;  // false: language stays "und" (with analyze_text false)
 };
 
 // One article after the first stages. `analysis.tokens` is empty when analyze_text is false.

@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <iostream>
+
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
 #include "cli/json_text.h"

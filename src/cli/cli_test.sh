@@ -38,8 +38,18 @@ check "run --json events and stories" grep -q '"events":\[\],"stories":\[\]}' "$
 "$bin" run "$dir/in" > "$dir/digest.txt" 2>/dev/null
 check "run digest counts" grep -q '^newsweave run: 2 articles from 2 files' "$dir/digest.txt"
 
+# dedup --json: a group per line; the representative is listed with relation null.
+mkdir "$dir/dup"
+body="Heavy rain forced the closure of more than 200 schools in Lombardy on Tuesday, officials said, as rivers rose to their highest level in a decade and the regional government asked Rome for emergency funds."
+printf '%s\n' "$body" > "$dir/dup/a.txt"
+printf 'Advertisement\n%s\n' "$body" > "$dir/dup/b.txt"
+printf 'A storm cut power to about 40,000 homes across County Galway on Sunday night.\n' > "$dir/dup/c.txt"
+"$bin" dedup --json "$dir/dup" > "$dir/dedup.jsonl"
+check "dedup writes one group" test "$(wc -l < "$dir/dedup.jsonl")" -eq 1
+check "dedup group fields" grep -q '^{"representative":"a","members":\[{"id":"a","relation":null,"duplicate_of":null},{"id":"b","relation":"exact","duplicate_of":"a"}\]}$' "$dir/dedup.jsonl"
+
 # Subcommands not built yet: one line, status 2.
-for cmd in dedup similar ingest serve; do
+for cmd in similar ingest serve; do
   "$bin" $cmd x > /dev/null 2> "$dir/nb.txt"
   status=$?
   check "$cmd exits 2" test "$status" -eq 2

@@ -16,6 +16,16 @@ struct CommonFlags {
 // `newsweave clean`: cleaned text and each removed span with its reason.
 int RunClean(const CommonFlags& flags);
 
+struct DedupFlags {
+  double threshold = 0.8;
+  int shingle = 5;
+  int perms = 128;
+  bool stats = false;
+};
+
+// `newsweave dedup`: groups of exact and near copies (contained copies: not yet).
+int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags);
+
 // `newsweave run`: the main job. For now: read, clean, identify languages, and print a
 // summary (or the contract's JSON object, with no events yet).
 int RunMain(const CommonFlags& flags, const std::string& db);

@@ -8,9 +8,13 @@ namespace newsweave::cli {
 namespace {
 
 TEST(JsonTextTest, RoundTripsThroughAJsonParser) {
-  const std::string samples[] = {
-      "plain", "quote \" and backslash \\", "line\nbreak\ttab\rcr", std::string("nul\0byte", 8),
-      "control \x01\x1f", "Élysée – “quotes” 北京 😀", ""};
+  const std::string samples[] = {"plain",
+                                 "quote \" and backslash \\",
+                                 "line\nbreak\ttab\rcr",
+                                 std::string("nul\0byte", 8),
+                                 "control \x01\x1f",
+                                 "Élysée – “quotes” 北京 😀",
+                                 ""};
   for (const std::string& s : samples) {
     std::string out;
     AppendJsonString(s, &out);

@@ -40,8 +40,19 @@ int main(int argc, char** argv) {
   clean->add_flag("--json", flags.json, "One JSON object per article");
   clean->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
 
-  CLI::App* dedup = app.add_subcommand("dedup", "Duplicate groups, one JSON object a line");
-  dedup->allow_extras();
+  newsweave::cli::DedupFlags dedup_flags;
+  CLI::App* dedup = app.add_subcommand(
+      "dedup", "Groups of exact and near copies (contained copies: not built yet)");
+  dedup->add_option("PATH", flags.paths, "Files or directories (read recursively)")->required();
+  dedup->add_flag("--json", flags.json, "One JSON object per group of two or more");
+  dedup->add_option("--threshold", dedup_flags.threshold, "Jaccard threshold (default 0.8)")
+      ->check(CLI::Range(0.05, 1.0));
+  dedup->add_option("--shingle", dedup_flags.shingle, "Words per shingle (default 5)")
+      ->check(CLI::Range(1, 64));
+  dedup->add_option("--perms", dedup_flags.perms, "MinHash permutations (default 128)")
+      ->check(CLI::Range(8, 1024));
+  dedup->add_flag("--stats", dedup_flags.stats, "Counts by relation and time on stderr");
+  dedup->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
   CLI::App* similar = app.add_subcommand("similar", "Pair similarity");
   similar->allow_extras();
   CLI::App* ingest = app.add_subcommand("ingest", "Add articles to a persistent store");
@@ -53,7 +64,7 @@ int main(int argc, char** argv) {
 
   if (*run) return newsweave::cli::RunMain(flags, db);
   if (*clean) return newsweave::cli::RunClean(flags);
-  if (*dedup) return NotBuilt("dedup", "deduplication comes with issue 3");
+  if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);
   if (*similar) return NotBuilt("similar", "pair similarity comes with issue 4");
   if (*ingest) return NotBuilt("ingest", "the store comes with issue 6");
   if (*serve) return NotBuilt("serve", "the service comes with issue 6");

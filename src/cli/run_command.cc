@@ -7,7 +7,6 @@
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
 #include "cli/json_text.h"
-#include "cli/json_text.h"
 #include "cli/progress.h"
 #include "newsweave/pipeline.h"
 
@@ -40,7 +39,6 @@ std::string Shorten(std::string_view s, size_t max) {
   while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
   return std::string(s.substr(0, n)) + "…";
 }
-
 
 }  // namespace
 

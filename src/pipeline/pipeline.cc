@@ -57,7 +57,9 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
     for (size_t i = 0; i < n; ++i) profile.Add(batch[i]);
     for (size_t i = 0; i < n; ++i) cleaned[i] = cleaner.Clean(batch[i], &profile);
     for (size_t i = 0; i < n; ++i) {
-      languages[i] = IdentifyLanguage(cleaned[i].text, batch[i].lang, options.analyze);
+      languages[i] = options.identify_language || options.analyze_text
+                         ? IdentifyLanguage(cleaned[i].text, batch[i].lang, options.analyze)
+                         : LanguageGuess();
     }
     for (size_t i = 0; i < n; ++i) {
       ProcessedArticle& p = current;

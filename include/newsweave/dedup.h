@@ -1,0 +1,65 @@
+// Duplicate groups: exact copies (same normalized text) and near copies (MinHash + LSH).
+// Work in progress (issue 3): contained copies, a saved index and parallel signing are not
+// built yet.
+#ifndef NEWSWEAVE_DEDUP_H_
+#define NEWSWEAVE_DEDUP_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsweave {
+
+struct DedupOptions {
+  double threshold = 0.8;  // estimated Jaccard similarity of shingle sets for a near copy
+  int shingle_words = 5;   // words per shingle
+  int permutations = 128;  // MinHash functions
+  std::uint64_t seed = 1;  // of the MinHash functions: same seed, same groups
+};
+
+struct DedupMember {
+  std::string id;
+  std::string relation;      // "" for the representative, else "exact" or "near-duplicate"
+  std::string duplicate_of;  // the representative's id ("" for the representative)
+};
+
+// A group of two or more articles; members[0] is the representative.
+struct DedupGroup {
+  std::vector<DedupMember> members;
+};
+
+struct DedupStats {
+  std::uint64_t articles = 0;
+  std::uint64_t exact = 0;            // articles found as exact copies
+  std::uint64_t near = 0;             // articles found as near copies
+  std::uint64_t candidate_pairs = 0;  // pairs proposed by LSH and checked on signatures
+};
+
+// Groups articles as they are added; never needs a text again once added. Not thread-safe.
+class Deduplicator {
+ public:
+  explicit Deduplicator(DedupOptions options = DedupOptions());
+  ~Deduplicator();
+  Deduplicator(const Deduplicator&) = delete;
+  Deduplicator& operator=(const Deduplicator&) = delete;
+
+  // Adds an article by its clean text. `published` (ISO 8601 or empty) breaks ties between
+  // representatives of equal length.
+  void Add(std::string_view id, std::string_view clean_text, std::string_view published);
+
+  // The groups of two or more articles, in order of their first-added member. The
+  // representative has the longest clean text; ties go to the earliest date, then the id.
+  std::vector<DedupGroup> Groups() const;
+
+  const DedupStats& stats() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsweave
+
+#endif  // NEWSWEAVE_DEDUP_H_
