@@ -1,6 +1,6 @@
-// Duplicate groups: exact copies (same normalized text) and near copies (MinHash + LSH).
-// Work in progress (issue 3): contained copies, a saved index and parallel signing are not
-// built yet.
+// Duplicate groups: exact copies (same normalized text), near copies (MinHash + LSH) and
+// contained copies (a shorter version inside a longer one). Work in progress (issue 3): a
+// saved index and parallel signing are not built yet.
 #ifndef NEWSWEAVE_DEDUP_H_
 #define NEWSWEAVE_DEDUP_H_
 
@@ -21,7 +21,7 @@ struct DedupOptions {
 
 struct DedupMember {
   std::string id;
-  std::string relation;      // "" for the representative, else "exact" or "near-duplicate"
+  std::string relation;  // "" for the representative, else "exact", "near-duplicate", "contained"
   std::string duplicate_of;  // the representative's id ("" for the representative)
 };
 
@@ -34,6 +34,7 @@ struct DedupStats {
   std::uint64_t articles = 0;
   std::uint64_t exact = 0;            // articles found as exact copies
   std::uint64_t near = 0;             // articles found as near copies
+  std::uint64_t contained = 0;        // articles found as contained copies (either way)
   std::uint64_t candidate_pairs = 0;  // pairs proposed by LSH and checked on signatures
 };
 

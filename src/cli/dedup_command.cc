@@ -81,10 +81,11 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
     const DedupStats& s = dedup.stats();
     double read_clean = std::chrono::duration<double>(t1 - t0).count();
     std::fprintf(stderr,
-                 "newsweave dedup: %llu articles, %zu groups; exact %llu, near-duplicate %llu; "
-                 "%llu candidate pairs checked; read+clean+sign %.2f s\n",
+                 "newsweave dedup: %llu articles, %zu groups; exact %llu, near-duplicate %llu, "
+                 "contained %llu; %llu candidate pairs checked; read+clean+sign %.2f s\n",
                  static_cast<unsigned long long>(s.articles), groups.size(),
                  static_cast<unsigned long long>(s.exact), static_cast<unsigned long long>(s.near),
+                 static_cast<unsigned long long>(s.contained),
                  static_cast<unsigned long long>(s.candidate_pairs), read_clean);
   }
   return 0;

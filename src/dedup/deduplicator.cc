@@ -10,28 +10,79 @@
 
 namespace newsweave {
 
+namespace {
+
+// Two documents whose shingle counts are within this ratio count as the same length.
+constexpr double kSameLength = 0.9;
+
+}  // namespace
+
 struct Deduplicator::Impl {
   explicit Impl(const DedupOptions& o)
       : options(o),
         hasher(o.permutations, o.seed),
-        index(dedup::OptimalLshParams(o.threshold, o.permutations)) {}
+        index(dedup::OptimalLshParams(o.threshold, o.permutations)),
+        containment_index(dedup::OptimalLshParams(ContainedJaccard(o.threshold), o.permutations)) {}
+
+  // The Jaccard similarity of a set half the size of another and contained in it to the
+  // degree `containment`: the lowest similarity a contained pair is looked for at.
+  static double ContainedJaccard(double containment) {
+    const double small = 0.5, large = 1.0;
+    double shared = containment * small;
+    return shared / (small + large - shared);
+  }
 
   struct Doc {
     std::string id;
     std::string published;
     std::size_t length = 0;
-    std::uint64_t exact = 0;  // hash of the shingle-normalized word stream
+    std::uint64_t exact = 0;     // hash of the shingle-normalized word stream
+    std::uint32_t shingles = 0;  // number of shingles (with repeats: a set-size estimate)
   };
 
   DedupOptions options;
   dedup::MinHasher hasher;
-  dedup::LshIndex index;
+  dedup::LshIndex index;              // near copies: bands for the threshold
+  dedup::LshIndex containment_index;  // contained copies: bands for a much lower similarity
   dedup::UnionFind groups;
   std::vector<Doc> docs;
   std::vector<std::uint32_t> signatures;    // docs.size() * permutations, near-copy candidates
   std::vector<std::uint32_t> signature_of;  // doc -> row in signatures, or UINT32_MAX
   std::unordered_map<std::uint64_t, std::uint32_t> by_exact;  // exact hash -> first doc
   std::vector<std::uint32_t> shingles, candidates;
+
+  // How `doc` relates to its group's representative `rep`: the same words, a near copy, or
+  // (when neither) contained in it or a member only through other copies ("near-duplicate").
+  const char* Relation(std::uint32_t doc, std::uint32_t rep) const {
+    if (docs[doc].exact == docs[rep].exact) return "exact";
+    const std::uint32_t* a = SignatureOf(doc);
+    const std::uint32_t* b = SignatureOf(rep);
+    if (a == nullptr) a = SignatureOf(by_exact.at(docs[doc].exact));
+    if (b == nullptr) b = SignatureOf(by_exact.at(docs[rep].exact));
+    double j = dedup::EstimateJaccard(a, b, hasher.permutations());
+    if (j >= options.threshold) return "near-duplicate";
+    // Mostly inside the representative and clearly shorter: a cut or extended version.
+    // Of about the same length: an edited copy just under the threshold.
+    double sizes = static_cast<double>(std::min(docs[doc].shingles, docs[rep].shingles)) /
+                   std::max<std::uint32_t>(1, std::max(docs[doc].shingles, docs[rep].shingles));
+    if (Containment(doc, rep, j) >= options.threshold && sizes < kSameLength) return "contained";
+    return "near-duplicate";
+  }
+
+  const std::uint32_t* SignatureOf(std::uint32_t doc) const {
+    std::uint32_t row = signature_of[doc];
+    return row == UINT32_MAX
+               ? nullptr
+               : signatures.data() + static_cast<std::size_t>(row) * hasher.permutations();
+  }
+
+  // The estimated share of the smaller document's shingles found in the larger one.
+  double Containment(std::uint32_t a, std::uint32_t b, double jaccard) const {
+    double na = docs[a].shingles, nb = docs[b].shingles;
+    if (na == 0 || nb == 0) return 0;
+    double shared = jaccard * (na + nb) / (1.0 + jaccard);
+    return std::min(1.0, shared / std::min(na, nb));
+  }
   DedupStats stats;
 };
 
@@ -70,6 +121,7 @@ void Deduplicator::Add(std::string_view id, std::string_view clean_text,
   std::uint32_t* sig = m.signatures.data() + row * static_cast<std::size_t>(perms);
   m.hasher.Sign(m.shingles.data(), m.shingles.size(), sig);
   m.signature_of[n] = static_cast<std::uint32_t>(row);
+  m.docs[n].shingles = static_cast<std::uint32_t>(m.shingles.size());
   m.candidates.clear();
   m.index.Add(n, sig, &m.candidates);
   bool joined = false;
@@ -82,7 +134,23 @@ void Deduplicator::Add(std::string_view id, std::string_view clean_text,
       joined = true;
     }
   }
-  if (joined) ++m.stats.near;
+  if (joined) {
+    ++m.stats.near;
+    m.containment_index.Add(n, sig, &m.candidates);  // indexed for later contained copies
+    return;
+  }
+  // Contained copies: a shorter or longer version of an earlier article.
+  m.candidates.clear();
+  m.containment_index.Add(n, sig, &m.candidates);
+  for (std::uint32_t c : m.candidates) {
+    ++m.stats.candidate_pairs;
+    double j = dedup::EstimateJaccard(sig, m.SignatureOf(c), perms);
+    if (m.Containment(n, c, j) >= m.options.threshold) {
+      m.groups.Union(c, n);
+      joined = true;
+    }
+  }
+  if (joined) ++m.stats.contained;
 }
 
 std::vector<DedupGroup> Deduplicator::Groups() const {
@@ -112,9 +180,7 @@ std::vector<DedupGroup> Deduplicator::Groups() const {
     group.members.push_back(DedupMember{m.docs[rep].id, "", ""});
     for (std::uint32_t i : g) {
       if (i == rep) continue;
-      bool exact = m.docs[i].exact == m.docs[rep].exact;
-      group.members.push_back(
-          DedupMember{m.docs[i].id, exact ? "exact" : "near-duplicate", m.docs[rep].id});
+      group.members.push_back(DedupMember{m.docs[i].id, m.Relation(i, rep), m.docs[rep].id});
     }
     out.push_back(std::move(group));
   }
