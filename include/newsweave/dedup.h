@@ -56,6 +56,9 @@ class Deduplicator {
 
   const DedupStats& stats() const;
 
+  // Bytes held for the articles added so far: signatures, ids and the LSH buckets.
+  std::size_t MemoryBytes() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

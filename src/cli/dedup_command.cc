@@ -1,7 +1,7 @@
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <map>
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
@@ -25,6 +25,7 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
   pipeline.analyze_text = false;
   pipeline.identify_language = false;
   auto t0 = std::chrono::steady_clock::now();
+  double sign_seconds = 0;  // shingles, signatures, LSH and checks, inside the run
   auto stats = RunPipeline(
       flags.paths, pipeline, diagnostics.Sink(),
       [&](const ProcessedArticle& p) {
@@ -34,7 +35,10 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
         if (!p.article.title.empty() && body.starts_with(p.article.title)) {
           body.remove_prefix(p.article.title.size());
         }
+        auto a0 = std::chrono::steady_clock::now();
         dedup.Add(p.article.id, body, p.article.published);
+        sign_seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - a0).count();
       },
       [&](uint64_t done, uint64_t total) { bar.Update(done, total); });
   bar.Finish();
@@ -44,6 +48,7 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
   }
   auto t1 = std::chrono::steady_clock::now();
   std::vector<DedupGroup> groups = dedup.Groups();
+  auto t2 = std::chrono::steady_clock::now();
   std::string out;
   for (const DedupGroup& g : groups) {
     out.clear();
@@ -79,14 +84,22 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
   std::cout.flush();
   if (dedup_flags.stats) {
     const DedupStats& s = dedup.stats();
-    double read_clean = std::chrono::duration<double>(t1 - t0).count();
+    double total = std::chrono::duration<double>(t1 - t0).count();
+    double group_seconds = std::chrono::duration<double>(t2 - t1).count();
+    double articles = static_cast<double>(s.articles);
     std::fprintf(stderr,
-                 "newsweave dedup: %llu articles, %zu groups; exact %llu, near-duplicate %llu, "
-                 "contained %llu; %llu candidate pairs checked; read+clean+sign %.2f s\n",
+                 "newsweave dedup: %llu articles, %zu groups of two or more\n"
+                 "  relations   exact %llu, near-duplicate %llu, contained %llu "
+                 "(%llu candidate pairs checked)\n"
+                 "  time        read+clean %.2f s, shingle+sign+band %.2f s, group %.2f s "
+                 "(%.0f articles/s)\n"
+                 "  memory      %.0f bytes per article in the index\n",
                  static_cast<unsigned long long>(s.articles), groups.size(),
                  static_cast<unsigned long long>(s.exact), static_cast<unsigned long long>(s.near),
                  static_cast<unsigned long long>(s.contained),
-                 static_cast<unsigned long long>(s.candidate_pairs), read_clean);
+                 static_cast<unsigned long long>(s.candidate_pairs), total - sign_seconds,
+                 sign_seconds, group_seconds, articles / std::max(1e-9, total + group_seconds),
+                 articles > 0 ? static_cast<double>(dedup.MemoryBytes()) / articles : 0.0);
   }
   return 0;
 }

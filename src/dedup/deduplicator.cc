@@ -189,4 +189,15 @@ std::vector<DedupGroup> Deduplicator::Groups() const {
 
 const DedupStats& Deduplicator::stats() const { return impl_->stats; }
 
+std::size_t Deduplicator::MemoryBytes() const {
+  const Impl& m = *impl_;
+  std::size_t bytes = m.signatures.capacity() * sizeof(std::uint32_t) +
+                      m.signature_of.capacity() * sizeof(std::uint32_t) +
+                      m.docs.capacity() * sizeof(Impl::Doc) +
+                      m.by_exact.size() * (sizeof(std::uint64_t) + 2 * sizeof(void*) + 8) +
+                      m.index.MemoryBytes() + m.containment_index.MemoryBytes();
+  for (const Impl::Doc& d : m.docs) bytes += d.id.capacity() + d.published.capacity();
+  return bytes;
+}
+
 }  // namespace newsweave

@@ -4,22 +4,74 @@
 
 namespace newsweave::dedup {
 
+namespace {
+constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+constexpr std::size_t kInitialSlots = 1u << 10;
+}  // namespace
+
+LshIndex::LshIndex(LshParams params) : params_(params), tables_(params.bands) {
+  for (Table& t : tables_) t.slots.resize(kInitialSlots);
+}
+
+LshIndex::Slot* LshIndex::Insert(Table* table, std::uint32_t key, bool* found) {
+  if ((table->used + 1) * 2 > table->slots.size()) {  // keep under half full
+    std::vector<Slot> old(table->slots.size() * 2);
+    old.swap(table->slots);
+    const std::size_t mask = table->slots.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      std::size_t i = s.key & mask;
+      while (table->slots[i].key != 0) i = (i + 1) & mask;
+      table->slots[i] = s;
+    }
+  }
+  const std::size_t mask = table->slots.size() - 1;
+  std::size_t i = key & mask;
+  while (table->slots[i].key != 0 && table->slots[i].key != key) i = (i + 1) & mask;
+  *found = table->slots[i].key == key;
+  if (!*found) {
+    table->slots[i].key = key;
+    ++table->used;
+  }
+  return &table->slots[i];
+}
+
 void LshIndex::Add(std::uint32_t id, const std::uint32_t* sig,
                    std::vector<std::uint32_t>* candidates) {
   const std::size_t first = candidates->size();
-  for (int band = 0; band < params_.bands; ++band) {
-    // FNV-1a over the band's rows.
+  const std::size_t bands = static_cast<std::size_t>(params_.bands);
+  if (previous_.size() < (static_cast<std::size_t>(id) + 1) * bands) {
+    previous_.resize((static_cast<std::size_t>(id) + 1) * bands, kNone);
+  }
+  for (std::size_t band = 0; band < bands; ++band) {
+    // FNV-1a over the band's rows, then a final mix; 0 is reserved for empty slots.
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (int r = 0; r < params_.rows; ++r) {
-      h = (h ^ sig[band * params_.rows + r]) * 0x100000001b3ULL;
+      h = (h ^ sig[band * static_cast<std::size_t>(params_.rows) + static_cast<std::size_t>(r)]) *
+          0x100000001b3ULL;
     }
-    std::vector<std::uint32_t>& bucket = buckets_[band][h];
-    candidates->insert(candidates->end(), bucket.begin(), bucket.end());
-    bucket.push_back(id);
+    h ^= h >> 31;
+    h *= 0x9E3779B97F4A7C15ULL;
+    std::uint32_t key = static_cast<std::uint32_t>(h >> 32);
+    if (key == 0) key = 1;
+    bool found = false;
+    Slot* slot = Insert(&tables_[band], key, &found);
+    std::uint32_t prev = found ? slot->last : kNone;
+    for (std::uint32_t c = prev; c != kNone; c = previous_[c * bands + band]) {
+      candidates->push_back(c);
+    }
+    previous_[static_cast<std::size_t>(id) * bands + band] = prev;
+    slot->last = id;
   }
   std::sort(candidates->begin() + static_cast<long>(first), candidates->end());
   candidates->erase(std::unique(candidates->begin() + static_cast<long>(first), candidates->end()),
                     candidates->end());
+}
+
+std::size_t LshIndex::MemoryBytes() const {
+  std::size_t bytes = previous_.capacity() * sizeof(std::uint32_t);
+  for (const Table& t : tables_) bytes += t.slots.capacity() * sizeof(Slot);
+  return bytes;
 }
 
 void UnionFind::Resize(std::size_t n) {
