@@ -38,7 +38,15 @@ struct DedupStats {
   std::uint64_t candidate_pairs = 0;  // pairs proposed by LSH and checked on signatures
 };
 
-// Groups articles as they are added; never needs a text again once added. Not thread-safe.
+// What the Deduplicator keeps of an article's text: made by Prepare(), on any thread.
+struct PreparedArticle {
+  std::uint64_t exact = 0;               // hash of the word sequence
+  std::uint32_t shingles = 0;            // number of shingles (a set-size estimate)
+  std::vector<std::uint32_t> signature;  // MinHash, `permutations` values
+};
+
+// Groups articles as they are added; never needs a text again once added. Add() is not
+// thread-safe; Prepare() is, so signatures can be computed on all cores and added in order.
 class Deduplicator {
  public:
   explicit Deduplicator(DedupOptions options = DedupOptions());
@@ -46,8 +54,15 @@ class Deduplicator {
   Deduplicator(const Deduplicator&) = delete;
   Deduplicator& operator=(const Deduplicator&) = delete;
 
-  // Adds an article by its clean text. `published` (ISO 8601 or empty) breaks ties between
-  // representatives of equal length.
+  // Computes what Add() needs from a clean text. Thread-safe; depends only on the options.
+  void Prepare(std::string_view clean_text, PreparedArticle* out) const;
+
+  // Adds a prepared article. `length` is its clean text's size (the longest text represents
+  // a group); `published` (ISO 8601 or empty) breaks ties between equal lengths.
+  void Add(std::string_view id, std::string_view published, std::size_t length,
+           const PreparedArticle& prepared);
+
+  // Prepare() and Add() in one call.
   void Add(std::string_view id, std::string_view clean_text, std::string_view published);
 
   // The groups of two or more articles, in order of their first-added member. The

@@ -27,6 +27,9 @@ struct PipelineOptions {
   std::size_t batch_bytes = 64u << 20;
   bool analyze_text = true;       // false: no sentences or words
   bool identify_language = true;  // false: language stays "und" (with analyze_text false)
+  // Threads for cleaning and language identification (0: one per core). The results are the
+  // same for any number; the consumer is always called on the calling thread, in input order.
+  int threads = 1;
 };
 
 // One article after the first stages. `analysis.tokens` is empty when analyze_text is false.

@@ -48,6 +48,11 @@ printf 'A storm cut power to about 40,000 homes across County Galway on Sunday n
 check "dedup writes one group" test "$(wc -l < "$dir/dedup.jsonl")" -eq 1
 check "dedup group fields" grep -q '^{"representative":"a","members":\[{"id":"a","relation":null,"duplicate_of":null},{"id":"b","relation":"exact","duplicate_of":"a"}\]}$' "$dir/dedup.jsonl"
 
+# The same groups on one thread and on two.
+"$bin" dedup -q --json --threads 1 "$dir/dup" "$dir/in" > "$dir/t1.jsonl"
+"$bin" dedup -q --json --threads 2 "$dir/dup" "$dir/in" > "$dir/t2.jsonl"
+check "dedup: same groups for 1 and 2 threads" cmp -s "$dir/t1.jsonl" "$dir/t2.jsonl"
+
 # Subcommands not built yet: one line, status 2.
 for cmd in similar ingest serve; do
   "$bin" $cmd x > /dev/null 2> "$dir/nb.txt"

@@ -11,6 +11,7 @@ struct CommonFlags {
   std::vector<std::string> paths;
   bool json = false;
   bool quiet = false;  // no diagnostics on stderr
+  int threads = 0;     // 0: one per core
 };
 
 // `newsweave clean`: cleaned text and each removed span with its reason.

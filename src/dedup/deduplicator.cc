@@ -1,5 +1,3 @@
-#include <xxhash.h>
-
 #include <algorithm>
 #include <unordered_map>
 
@@ -49,7 +47,7 @@ struct Deduplicator::Impl {
   std::vector<std::uint32_t> signatures;    // docs.size() * permutations, near-copy candidates
   std::vector<std::uint32_t> signature_of;  // doc -> row in signatures, or UINT32_MAX
   std::unordered_map<std::uint64_t, std::uint32_t> by_exact;  // exact hash -> first doc
-  std::vector<std::uint32_t> shingles, candidates;
+  std::vector<std::uint32_t> candidates;
 
   // How `doc` relates to its group's representative `rep`: the same words, a near copy, or
   // (when neither) contained in it or a member only through other copies ("near-duplicate").
@@ -90,18 +88,34 @@ Deduplicator::Deduplicator(DedupOptions options) : impl_(std::make_unique<Impl>(
 
 Deduplicator::~Deduplicator() = default;
 
+void Deduplicator::Prepare(std::string_view clean_text, PreparedArticle* out) const {
+  const Impl& m = *impl_;
+  thread_local std::vector<std::uint32_t> shingles;
+  shingles.clear();
+  dedup::HashShingles(clean_text, m.options.shingle_words, &shingles, &out->exact);
+  out->shingles = static_cast<std::uint32_t>(shingles.size());
+  out->signature.resize(static_cast<std::size_t>(m.hasher.permutations()));
+  m.hasher.Sign(shingles.data(), shingles.size(), out->signature.data());
+}
+
 void Deduplicator::Add(std::string_view id, std::string_view clean_text,
                        std::string_view published) {
+  thread_local PreparedArticle prepared;
+  Prepare(clean_text, &prepared);
+  Add(id, published, clean_text.size(), prepared);
+}
+
+void Deduplicator::Add(std::string_view id, std::string_view published, std::size_t length,
+                       const PreparedArticle& prepared) {
   Impl& m = *impl_;
   const auto n = static_cast<std::uint32_t>(m.docs.size());
   Impl::Doc doc;
   doc.id = id;
   doc.published = published;
-  doc.length = clean_text.size();
-  // Exact copies: the same words (case, spacing and punctuation aside) hash the same.
-  m.shingles.clear();
-  dedup::HashShingles(clean_text, 1, &m.shingles);
-  doc.exact = XXH3_64bits(m.shingles.data(), m.shingles.size() * sizeof(std::uint32_t));
+  doc.length = length;
+  // Exact copies: the same words (case, spacing and punctuation aside).
+  doc.exact = prepared.exact;
+  doc.shingles = prepared.shingles;
   m.docs.push_back(std::move(doc));
   m.groups.Resize(n + 1);
   m.signature_of.push_back(UINT32_MAX);
@@ -110,18 +124,14 @@ void Deduplicator::Add(std::string_view id, std::string_view clean_text,
   if (!first) {
     m.groups.Union(it->second, n);
     ++m.stats.exact;
-    return;  // its signature would equal the original's
+    return;  // its signature equals the original's
   }
   // Near copies: candidates from the LSH bands, verified on the signatures.
   const int perms = m.hasher.permutations();
-  m.shingles.clear();
-  dedup::HashShingles(clean_text, m.options.shingle_words, &m.shingles);
   const std::size_t row = m.signatures.size() / static_cast<std::size_t>(perms);
-  m.signatures.resize(m.signatures.size() + static_cast<std::size_t>(perms));
-  std::uint32_t* sig = m.signatures.data() + row * static_cast<std::size_t>(perms);
-  m.hasher.Sign(m.shingles.data(), m.shingles.size(), sig);
+  m.signatures.insert(m.signatures.end(), prepared.signature.begin(), prepared.signature.end());
+  const std::uint32_t* sig = m.signatures.data() + row * static_cast<std::size_t>(perms);
   m.signature_of[n] = static_cast<std::uint32_t>(row);
-  m.docs[n].shingles = static_cast<std::uint32_t>(m.shingles.size());
   m.candidates.clear();
   m.index.Add(n, sig, &m.candidates);
   bool joined = false;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "newsweave/dedup.h"
+#include "newsweave/parallel.h"
 
 namespace newsweave {
 namespace {
@@ -106,6 +107,39 @@ TEST(DeduplicatorTest, DifferentStoriesOnOneEventStayApart) {
         "government halt the project, which would submit a village and its medieval church.",
         "");
   EXPECT_TRUE(d.Groups().empty());
+}
+
+TEST(DeduplicatorTest, PreparedOnThreadsGivesTheSameGroups) {
+  std::string story = kStory;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 64; ++i) {
+    std::string t = story;
+    if (i % 3 == 1) t.replace(t.find("Police"), 6, "Guards");
+    if (i % 3 == 2)
+      t = "Story number " + std::to_string(i) + " about something else entirely, " +
+          "with words of its own that no other story in this test shares at all.";
+    texts.push_back(t);
+  }
+  auto run = [&](int threads) {
+    Deduplicator d;
+    std::vector<PreparedArticle> prepared(texts.size());
+    ParallelFor(texts.size(), threads, [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) d.Prepare(texts[i], &prepared[i]);
+    });
+    for (size_t i = 0; i < texts.size(); ++i) {
+      d.Add("a" + std::to_string(i), "", texts[i].size(), prepared[i]);
+    }
+    std::vector<std::string> flat;
+    for (const DedupGroup& g : d.Groups()) {
+      for (const DedupMember& m : g.members) flat.push_back(m.id + ":" + m.relation);
+      flat.push_back("|");
+    }
+    return flat;
+  };
+  auto one = run(1);
+  EXPECT_EQ(one, run(2));
+  EXPECT_EQ(one, run(4));
+  EXPECT_FALSE(one.empty());
 }
 
 }  // namespace

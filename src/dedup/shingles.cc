@@ -22,7 +22,9 @@ inline bool IsWordByte(unsigned char c) {
 
 }  // namespace
 
-void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out) {
+void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out,
+                  std::uint64_t* words_hash) {
+  std::uint64_t sequence = 0;  // polynomial hash of all word hashes
   if (k < 1) k = 1;
   // Rolling polynomial hash over the last k word hashes: H = sum w_j * B^(k-1-j).
   std::uint64_t top = 1;  // B^(k-1)
@@ -45,6 +47,7 @@ void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out)
       w = (w ^ c) * kPrime;
     }
     w = Mix(w);
+    sequence = sequence * kBase + w;
     if (words >= k) rolling -= ring[words % k] * top;
     rolling = rolling * kBase + w;
     ring[words % k] = w;
@@ -52,6 +55,7 @@ void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out)
     if (words >= k) out->push_back(static_cast<std::uint32_t>(Mix(rolling) >> 32));
   }
   if (words > 0 && words < k) out->push_back(static_cast<std::uint32_t>(Mix(rolling) >> 32));
+  if (words_hash) *words_hash = Mix(sequence ^ static_cast<std::uint64_t>(words));
 }
 
 }  // namespace newsweave::dedup

@@ -12,7 +12,10 @@ namespace newsweave::dedup {
 // repeats). Words are maximal runs of letters and digits (bytes >= 0x80 count as letters),
 // compared with ASCII case folded, so punctuation, spacing and ASCII case do not matter.
 // A text of fewer than k words yields one shingle of all its words (none when empty).
-void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out);
+// When `words_hash` is given, it receives a 64-bit hash of the whole word sequence (the
+// same words in the same order, case and punctuation aside, give the same hash).
+void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out,
+                  std::uint64_t* words_hash = nullptr);
 
 }  // namespace newsweave::dedup
 

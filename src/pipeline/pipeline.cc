@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "newsweave/parallel.h"
+
 namespace newsweave {
 namespace {
 
@@ -41,6 +43,7 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
   std::vector<CleanText> cleaned(batch.size());
   std::vector<LanguageGuess> languages(batch.size());
   SourceProfile profile;
+  const int threads = ThreadCount(options.threads);
   ProcessedArticle current;  // reused: its buffers stay warm from one article to the next
   bool more = true;
   while (more) {
@@ -55,12 +58,16 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
     // caches: the source profile, cleaning, language, then sentences and words.
     profile.Clear();
     for (size_t i = 0; i < n; ++i) profile.Add(batch[i]);
-    for (size_t i = 0; i < n; ++i) cleaned[i] = cleaner.Clean(batch[i], &profile);
-    for (size_t i = 0; i < n; ++i) {
-      languages[i] = options.identify_language || options.analyze_text
-                         ? IdentifyLanguage(cleaned[i].text, batch[i].lang, options.analyze)
-                         : LanguageGuess();
-    }
+    ParallelFor(n, threads, [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) cleaned[i] = cleaner.Clean(batch[i], &profile);
+    });
+    ParallelFor(n, threads, [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) {
+        languages[i] = options.identify_language || options.analyze_text
+                           ? IdentifyLanguage(cleaned[i].text, batch[i].lang, options.analyze)
+                           : LanguageGuess();
+      }
+    });
     for (size_t i = 0; i < n; ++i) {
       ProcessedArticle& p = current;
       std::swap(p.article, batch[i]);
