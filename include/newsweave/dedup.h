@@ -1,6 +1,6 @@
 // Duplicate groups: exact copies (same normalized text), near copies (MinHash + LSH) and
-// contained copies (a shorter version inside a longer one). Work in progress (issue 3): a
-// saved index and parallel signing are not built yet.
+// contained copies (a shorter version inside a longer one), with a saved index that later
+// runs extend.
 #ifndef NEWSWEAVE_DEDUP_H_
 #define NEWSWEAVE_DEDUP_H_
 
@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "newsweave/status.h"
 
 namespace newsweave {
 
@@ -70,6 +72,14 @@ class Deduplicator {
   std::vector<DedupGroup> Groups() const;
 
   const DedupStats& stats() const;
+
+  // Writes the index (ids, dates, lengths, word-sequence hashes and signatures, in the order
+  // added) to `path`, atomically: a temporary file renamed over it. Format: src/dedup/FORMAT.md.
+  Status Save(const std::string& path) const;
+
+  // Adds the articles of an index written by Save(), as if they were added again in their
+  // order (the groups come out the same). The file's options must equal this one's.
+  Status Load(const std::string& path);
 
   // Bytes held for the articles added so far: signatures, ids and the LSH buckets.
   std::size_t MemoryBytes() const;

@@ -53,6 +53,17 @@ check "dedup group fields" grep -q '^{"representative":"a","members":\[{"id":"a"
 "$bin" dedup -q --json --threads 2 "$dir/dup" "$dir/in" > "$dir/t2.jsonl"
 check "dedup: same groups for 1 and 2 threads" cmp -s "$dir/t1.jsonl" "$dir/t2.jsonl"
 
+# An index extended by a second run gives the groups of one run over everything.
+"$bin" dedup -q --json --index "$dir/idx" "$dir/dup/a.txt" > /dev/null
+"$bin" dedup -q --json --index "$dir/idx" "$dir/dup/b.txt" "$dir/dup/c.txt" > "$dir/ext.jsonl"
+"$bin" dedup -q --json "$dir/dup" > "$dir/once.jsonl"
+check "dedup: extended index gives the same groups" cmp -s "$dir/ext.jsonl" "$dir/once.jsonl"
+printf 'garbage' > "$dir/bad.idx"
+"$bin" dedup -q --index "$dir/bad.idx" "$dir/dup" > /dev/null 2> "$dir/badidx.txt"
+status=$?
+check "dedup: a damaged index is an error" test "$status" -eq 1
+check "dedup: the error names the file" grep -q 'bad.idx: not a newsweave dedup index' "$dir/badidx.txt"
+
 # Subcommands not built yet: one line, status 2.
 for cmd in similar ingest serve; do
   "$bin" $cmd x > /dev/null 2> "$dir/nb.txt"

@@ -22,6 +22,7 @@ struct DedupFlags {
   int shingle = 5;
   int perms = 128;
   bool stats = false;
+  std::string index;  // load (when it exists), extend and save this index file
 };
 
 // `newsweave dedup`: groups of exact and near copies (contained copies: not yet).

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -22,6 +23,12 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
   options.shingle_words = dedup_flags.shingle;
   options.permutations = dedup_flags.perms;
   Deduplicator dedup(options);
+  if (!dedup_flags.index.empty() && std::filesystem::exists(dedup_flags.index)) {
+    if (auto st = dedup.Load(dedup_flags.index); !st) {
+      std::fprintf(stderr, "newsweave dedup: %s\n", st.error().message.c_str());
+      return 1;
+    }
+  }
   PipelineOptions pipeline;
   pipeline.analyze_text = false;
   pipeline.identify_language = false;
@@ -70,6 +77,12 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
     return 1;
   }
   flush();
+  if (!dedup_flags.index.empty()) {
+    if (auto st = dedup.Save(dedup_flags.index); !st) {
+      std::fprintf(stderr, "newsweave dedup: %s\n", st.error().message.c_str());
+      return 1;
+    }
+  }
   auto t1 = std::chrono::steady_clock::now();
   std::vector<DedupGroup> groups = dedup.Groups();
   auto t2 = std::chrono::steady_clock::now();

@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
   dedup->add_option("--perms", dedup_flags.perms, "MinHash permutations (default 128)")
       ->check(CLI::Range(8, 1024));
   dedup->add_flag("--stats", dedup_flags.stats, "Counts by relation and time on stderr");
+  dedup->add_option("--index", dedup_flags.index,
+                    "Index file: loaded when it exists, extended with PATH..., saved");
   dedup->add_option("--threads", flags.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   dedup->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");

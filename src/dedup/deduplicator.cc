@@ -1,4 +1,9 @@
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <unordered_map>
 
 #include "dedup/lsh_index.h"
@@ -208,6 +213,138 @@ std::size_t Deduplicator::MemoryBytes() const {
                       m.index.MemoryBytes() + m.containment_index.MemoryBytes();
   for (const Impl::Doc& d : m.docs) bytes += d.id.capacity() + d.published.capacity();
   return bytes;
+}
+
+namespace {
+
+constexpr char kMagic[8] = {'N', 'W', 'D', 'E', 'D', 'U', 'P', '1'};
+
+void PutU32(std::string* out, std::uint32_t v) { out->append(reinterpret_cast<char*>(&v), 4); }
+void PutU64(std::string* out, std::uint64_t v) { out->append(reinterpret_cast<char*>(&v), 8); }
+void PutString(std::string* out, std::string_view s) {
+  PutU32(out, static_cast<std::uint32_t>(s.size()));
+  out->append(s);
+}
+
+// Reads little-endian values from a byte buffer, failing cleanly at its end.
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  bool U32(std::uint32_t* v) { return Bytes(v, 4); }
+  bool U64(std::uint64_t* v) { return Bytes(v, 8); }
+  bool String(std::string* s) {
+    std::uint32_t n;
+    if (!U32(&n) || n > data_.size() - pos_) return false;
+    s->assign(data_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+  std::size_t pos() const { return pos_; }
+  bool done() const { return pos_ == data_.size(); }
+
+ private:
+  bool Bytes(void* v, std::size_t n) {
+    if (n > data_.size() - pos_) return false;
+    std::memcpy(v, data_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  std::string_view data_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+Status Deduplicator::Save(const std::string& path) const {
+  const Impl& m = *impl_;
+  const int perms = m.hasher.permutations();
+  std::string out(kMagic, sizeof kMagic);
+  double threshold = m.options.threshold;
+  std::uint64_t threshold_bits;
+  std::memcpy(&threshold_bits, &threshold, 8);
+  PutU64(&out, threshold_bits);
+  PutU32(&out, static_cast<std::uint32_t>(m.options.shingle_words));
+  PutU32(&out, static_cast<std::uint32_t>(perms));
+  PutU64(&out, m.options.seed);
+  PutU64(&out, m.docs.size());
+  for (std::uint32_t i = 0; i < m.docs.size(); ++i) {
+    const Impl::Doc& d = m.docs[i];
+    PutString(&out, d.id);
+    PutString(&out, d.published);
+    PutU64(&out, d.length);
+    PutU64(&out, d.exact);
+    PutU32(&out, d.shingles);
+    const std::uint32_t* sig = m.SignatureOf(i);
+    PutU32(&out, sig ? 1 : 0);
+    if (sig) out.append(reinterpret_cast<const char*>(sig), static_cast<std::size_t>(perms) * 4);
+  }
+  std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return MakeError(ErrorCode::kIOError, tmp + ": " + std::strerror(errno));
+  bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+  ok = (std::fflush(f) == 0) && ok;
+  ok = (fsync(fileno(f)) == 0) && ok;
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return MakeError(ErrorCode::kIOError,
+                     path + ": cannot write the index: " + std::strerror(errno));
+  }
+  return {};
+}
+
+Status Deduplicator::Load(const std::string& path) {
+  Impl& m = *impl_;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return MakeError(ErrorCode::kNotFound, path + ": " + std::strerror(errno));
+  std::string data;
+  char buf[1 << 16];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) data.append(buf, n);
+  std::fclose(f);
+  auto corrupt = [&](const Reader& r, const std::string& what) {
+    return MakeError(ErrorCode::kCorruption, path + ": not a newsweave dedup index (" + what +
+                                                 " at byte " + std::to_string(r.pos()) + ")");
+  };
+  Reader r(data);
+  if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
+    return corrupt(r, "bad magic");
+  }
+  r = Reader(std::string_view(data).substr(sizeof kMagic));
+  std::uint64_t threshold_bits, seed, count;
+  std::uint32_t shingle, perms;
+  if (!r.U64(&threshold_bits) || !r.U32(&shingle) || !r.U32(&perms) || !r.U64(&seed) ||
+      !r.U64(&count)) {
+    return corrupt(r, "truncated header");
+  }
+  double threshold;
+  std::memcpy(&threshold, &threshold_bits, 8);
+  if (threshold != m.options.threshold || static_cast<int>(shingle) != m.options.shingle_words ||
+      static_cast<int>(perms) != m.hasher.permutations() || seed != m.options.seed) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     path + ": the index was made with other options (threshold " +
+                         std::to_string(threshold) + ", shingle " + std::to_string(shingle) +
+                         ", perms " + std::to_string(perms) + ")");
+  }
+  PreparedArticle p;
+  std::string id, published;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t length;
+    std::uint32_t has_sig;
+    if (!r.String(&id) || !r.String(&published) || !r.U64(&length) || !r.U64(&p.exact) ||
+        !r.U32(&p.shingles) || !r.U32(&has_sig) || has_sig > 1) {
+      return corrupt(r, "bad record " + std::to_string(i));
+    }
+    p.signature.assign(has_sig ? perms : 0, 0);
+    for (std::uint32_t k = 0; k < p.signature.size(); ++k) {
+      if (!r.U32(&p.signature[k])) return corrupt(r, "truncated signature " + std::to_string(i));
+    }
+    if (!has_sig && !m.by_exact.count(p.exact)) {
+      return corrupt(r, "copy before its original in record " + std::to_string(i));
+    }
+    Add(id, published, length, p);
+  }
+  if (!r.done()) return corrupt(r, "trailing bytes");
+  return {};
 }
 
 }  // namespace newsweave

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -140,6 +142,58 @@ TEST(DeduplicatorTest, PreparedOnThreadsGivesTheSameGroups) {
   EXPECT_EQ(one, run(2));
   EXPECT_EQ(one, run(4));
   EXPECT_FALSE(one.empty());
+}
+
+std::vector<std::string> Flat(const Deduplicator& d) {
+  std::vector<std::string> flat;
+  for (const DedupGroup& g : d.Groups()) {
+    for (const DedupMember& m : g.members) flat.push_back(m.id + ":" + m.relation);
+    flat.push_back("|");
+  }
+  return flat;
+}
+
+TEST(DeduplicatorTest, SaveLoadAndExtendGiveTheGroupsOfOneRun) {
+  std::string story = kStory;
+  std::string near = story;
+  near.replace(near.find("Police"), 6, "Guards");
+  std::string path = testing::TempDir() + "/nw_dedup_index_" + std::to_string(::getpid());
+  Deduplicator first;
+  first.Add("a", story, "2026-03-14");
+  first.Add("b", story, "2026-03-15");  // exact copy: stored without a signature
+  first.Add("x", "Unrelated text about a storm in Galway that cut power to 40,000 homes.", "");
+  ASSERT_TRUE(first.Save(path).has_value());
+
+  Deduplicator second;
+  ASSERT_TRUE(second.Load(path).has_value());
+  second.Add("c", near, "");
+  Deduplicator all_at_once;
+  all_at_once.Add("a", story, "2026-03-14");
+  all_at_once.Add("b", story, "2026-03-15");
+  all_at_once.Add("x", "Unrelated text about a storm in Galway that cut power to 40,000 homes.",
+                  "");
+  all_at_once.Add("c", near, "");
+  EXPECT_EQ(Flat(second), Flat(all_at_once));
+  EXPECT_EQ(second.stats().articles, 4u);
+
+  // Other options, a damaged file and a missing one are clear errors.
+  DedupOptions other;
+  other.threshold = 0.7;
+  Deduplicator mismatched(other);
+  auto st = mismatched.Load(path);
+  ASSERT_FALSE(st.has_value());
+  EXPECT_NE(st.error().message.find("other options"), std::string::npos);
+  {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(path, std::ios::binary) << bytes.substr(0, bytes.size() - 7);
+  }
+  Deduplicator truncated;
+  st = truncated.Load(path);
+  ASSERT_FALSE(st.has_value());
+  EXPECT_EQ(st.error().code, ErrorCode::kCorruption);
+  std::remove(path.c_str());
+  EXPECT_EQ(Deduplicator().Load(path).error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace
