@@ -31,8 +31,8 @@ MinHasher::MinHasher(int permutations, std::uint64_t seed) {
   a_.resize(static_cast<std::size_t>(std::max(permutations, 1)));
   b_.resize(a_.size());
   for (std::size_t i = 0; i < a_.size(); ++i) {
-    a_[i] = NextRandom(&state) | 1u;
-    b_[i] = NextRandom(&state);
+    a_[i] = static_cast<std::uint32_t>(NextRandom(&state)) | 1u;
+    b_[i] = static_cast<std::uint32_t>(NextRandom(&state));
   }
 }
 
@@ -40,13 +40,13 @@ MinHasher::MinHasher(int permutations, std::uint64_t seed) {
 __attribute__((target_clones("avx2", "default"))) void MinHasher::Sign(
     const std::uint32_t* shingles, std::size_t count, std::uint32_t* sig) const {
   const std::size_t n = a_.size();
-  const std::uint64_t* a = a_.data();
-  const std::uint64_t* b = b_.data();
+  const std::uint32_t* a = a_.data();
+  const std::uint32_t* b = b_.data();
   std::fill(sig, sig + n, std::numeric_limits<std::uint32_t>::max());
   for (std::size_t s = 0; s < count; ++s) {
-    const std::uint64_t x = shingles[s];
-    for (std::size_t i = 0; i < n; ++i) {  // vectorized: multiply, add, shift, min
-      std::uint32_t v = static_cast<std::uint32_t>((a[i] * x + b[i]) >> 32);
+    const std::uint32_t x = shingles[s];
+    for (std::size_t i = 0; i < n; ++i) {  // vectorized: multiply, add, min on 32-bit lanes
+      std::uint32_t v = a[i] * x + b[i];
       sig[i] = v < sig[i] ? v : sig[i];
     }
   }
