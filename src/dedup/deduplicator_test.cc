@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "newsweave/cleaner.h"
 #include "newsweave/dedup.h"
 #include "newsweave/parallel.h"
 
@@ -142,6 +143,46 @@ TEST(DeduplicatorTest, PreparedOnThreadsGivesTheSameGroups) {
   EXPECT_EQ(one, run(2));
   EXPECT_EQ(one, run(4));
   EXPECT_FALSE(one.empty());
+}
+
+TEST(DeduplicatorTest, CopiesWithTypicalEditsJoinTheirOriginal) {
+  const std::string title = "Farmers block dam works in remote valley\n\n";
+  const std::string body = std::string(kStory) +
+                           "\n\nThe regional president said on Sunday that he would meet the "
+                           "protesters' representatives next week in the capital, but insisted "
+                           "that the project was of general interest and would not be abandoned."
+                           "\n\nEnvironmental groups said they would appeal to the European "
+                           "Commission, arguing that the valley is a protected habitat for "
+                           "several species of birds and that no alternative was studied.";
+  Cleaner cleaner;
+  auto clean = [&](const std::string& text) {
+    Article a;
+    a.text = text;
+    return cleaner.Clean(a).text;
+  };
+  std::string headline = "Tractors stop construction of disputed reservoir\n\n" + body;
+  std::string dropped = title + body.substr(0, body.rfind("\n\n"));
+  std::string recased = title + body;
+  for (char& c : recased) {
+    if (c == ',') c = ';';
+  }
+  recased[title.size()] = 'f';
+  std::string chrome = "Advertisement\n" + title + body + "\nShare on Facebook Share on Twitter";
+  Deduplicator d;
+  d.Add("original", clean(title + body), "");
+  d.Add("headline", clean(headline), "");
+  d.Add("dropped", clean(dropped), "");
+  d.Add("recased", clean(recased), "");
+  d.Add("chrome", clean(chrome), "");
+  auto groups = d.Groups();
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].members.size(), 5u);
+  // With the chrome cleaned away, and case and punctuation aside, two are exact copies of
+  // the original (their relation names how they differ from the group's representative).
+  EXPECT_EQ(d.stats().exact, 2u);
+  auto m = ById(groups);
+  EXPECT_EQ(m["chrome"].relation, m["original"].relation);
+  EXPECT_EQ(m["recased"].relation, m["original"].relation);
 }
 
 std::vector<std::string> Flat(const Deduplicator& d) {
