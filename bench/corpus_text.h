@@ -1,5 +1,6 @@
-// Building blocks of the corpus generator (make_corpus): a seeded random generator, an
-// RFC 4180 CSV reader and per-language site chrome.
+// Building blocks of the corpus generators (make_corpus, make_dup_corpus): a seeded random
+// generator, an RFC 4180 CSV reader, per-language sentence pools read from the SemEval-2022
+// Task 8 CSV, per-language site chrome and JSON output helpers.
 #ifndef NEWSWEAVE_BENCH_CORPUS_TEXT_H_
 #define NEWSWEAVE_BENCH_CORPUS_TEXT_H_
 
@@ -63,6 +64,27 @@ class CsvReader {
   std::string error_;
 };
 
+// Sentences of one language, taken from the CSV.
+struct LangPool {
+  std::string code;
+  std::uint64_t texts = 0;               // CSV texts in this language: the language's weight
+  std::vector<std::string> sentences;    // body sentences
+  std::vector<std::string> short_lines;  // short sentences without final punctuation
+};
+
+// Reads the whole file at `path` into *out; returns false when it cannot be opened.
+bool ReadFile(const std::string& path, std::string* out);
+
+// Reads the CSV at `path` and fills *pools with the sentences of each language, ordered by
+// language code. Texts are split into sentences on ". ", "! ", "? ", full-width and Arabic
+// stops and line breaks; sentences of 30-280 bytes of clean UTF-8 are kept, each once.
+// Languages with fewer than 100 sentences are left out. Returns an error message, or "" on
+// success.
+std::string LoadPools(const std::string& path, std::vector<LangPool>* pools);
+
+// Returns an index drawn with probability proportional to `weights`.
+std::size_t PickWeighted(Rng& rng, const std::vector<double>& weights);
+
 // The chrome lines a site in one language prints around its articles. Patterns hold "{}"
 // where a value goes (see Fill).
 struct Chrome {
@@ -84,6 +106,15 @@ extern const std::vector<std::string> kAgencies;
 
 // Returns `pattern` with its first "{}" replaced by `value`.
 std::string Fill(std::string_view pattern, std::string_view value);
+
+// Appends `s` to *out as a JSON string literal. `s` must be valid UTF-8.
+void AppendJsonString(std::string_view s, std::string* out);
+
+// Appends `"key":` and the JSON string `value` to *out, with a leading comma unless first.
+void AppendField(std::string_view key, std::string_view value, bool first, std::string* out);
+
+// Returns an ISO 8601 timestamp within 2026 in one of the forms feeds use.
+std::string MakeTimestamp(Rng& rng);
 
 }  // namespace newsweave::bench
 
