@@ -37,6 +37,13 @@ TEST(ShinglesTest, IgnoresCasePunctuationAndSpacing) {
   EXPECT_NE(a, Shingles("The dam on the Abay river will stop filling in July."));
 }
 
+TEST(ShinglesTest, QuoteStylesSpacesAndAccentedCapitalsDoNotMatter) {
+  EXPECT_EQ(Shingles("L’homme a dit « non » à l’État, déclare ÉLODIE DUPONT à Québec."),
+            Shingles("L'homme a dit \"non\" à l'état,\u00a0déclare élodie dupont à québec."));
+  EXPECT_EQ(Shingles("МОСКВА и Київ — ΑΘΗΝΑ", 1), Shingles("москва и київ ... αθηνα", 1));
+  EXPECT_NE(Shingles("café", 1), Shingles("cafe", 1));  // accents still count
+}
+
 TEST(ShinglesTest, ShortAndEmptyTexts) {
   EXPECT_TRUE(Shingles("").empty());
   EXPECT_TRUE(Shingles(" ... ").empty());

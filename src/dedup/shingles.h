@@ -9,8 +9,10 @@
 namespace newsweave::dedup {
 
 // Appends to *out the 32-bit hashes of the text's k-word shingles, in text order (with
-// repeats). Words are maximal runs of letters and digits (bytes >= 0x80 count as letters),
-// compared with ASCII case folded, so punctuation, spacing and ASCII case do not matter.
+// repeats). Words are maximal runs of ASCII letters and digits and of non-ASCII characters
+// other than punctuation (no-break spaces, typographic quotes and dashes, « », CJK
+// punctuation separate words), in lower case for Latin, Greek and Cyrillic letters; so
+// punctuation, spacing, quote styles and case do not matter.
 // A text of fewer than k words yields one shingle of all its words (none when empty).
 // When `words_hash` is given, it receives a 64-bit hash of the whole word sequence (the
 // same words in the same order, case and punctuation aside, give the same hash).
