@@ -24,9 +24,11 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Benchmarks print figures; they do not pass or fail.
+# Benchmarks print figures; they do not pass or fail. DEDUP_SIZES="100000" for a quicker run.
 bench: build
 	BUILD_DIR=$(BUILD) bench/run.sh
+	BUILD_DIR=$(BUILD) bench/dedup_accuracy.sh
+	BUILD_DIR=$(BUILD) bench/dedup_speed.sh
 
 format:
 	clang-format -i --style=file $$(git ls-files '*.h' '*.cc')

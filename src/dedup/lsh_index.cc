@@ -7,6 +7,7 @@ namespace newsweave::dedup {
 namespace {
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 constexpr std::size_t kInitialSlots = 1u << 10;
+constexpr int kMaxWalk = 64;
 }  // namespace
 
 LshIndex::LshIndex(LshParams params) : params_(params), tables_(params.bands) {
@@ -57,7 +58,11 @@ void LshIndex::Add(std::uint32_t id, const std::uint32_t* sig,
     bool found = false;
     Slot* slot = Insert(&tables_[band], key, &found);
     std::uint32_t prev = found ? slot->last : kNone;
-    for (std::uint32_t c = prev; c != kNone; c = previous_[c * bands + band]) {
+    // A bucket shared by very many documents (a stock phrase in a low-threshold band) says
+    // little: only its most recent kMaxWalk documents become candidates.
+    int walked = 0;
+    for (std::uint32_t c = prev; c != kNone && walked < kMaxWalk;
+         c = previous_[c * bands + band], ++walked) {
       candidates->push_back(c);
     }
     previous_[static_cast<std::size_t>(id) * bands + band] = prev;

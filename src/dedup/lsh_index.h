@@ -19,7 +19,7 @@ class LshIndex {
 
   // Adds document `id` (ids must be added in increasing order, from 0) and appends to
   // *candidates (sorted, without repeats) the ids already in the index that share at least
-  // one band with it.
+  // one band with it; of a band shared by more than 64 documents, only the 64 most recent.
   void Add(std::uint32_t id, const std::uint32_t* sig, std::vector<std::uint32_t>* candidates);
 
   const LshParams& params() const { return params_; }

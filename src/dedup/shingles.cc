@@ -1,5 +1,7 @@
 #include "dedup/shingles.h"
 
+#include <xxhash.h>
+
 namespace newsweave::dedup {
 namespace {
 
@@ -60,7 +62,8 @@ inline std::uint32_t Lower(std::uint32_t cp) {
 
 void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out,
                   std::uint64_t* words_hash) {
-  std::uint64_t sequence = 0;  // polynomial hash of all word hashes
+  thread_local std::vector<std::uint64_t> sequence;  // all word hashes, for words_hash
+  sequence.clear();
   if (k < 1) k = 1;
   // Rolling polynomial hash over the last k word hashes: H = sum w_j * B^(k-1-j).
   std::uint64_t top = 1;  // B^(k-1)
@@ -102,7 +105,7 @@ void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out,
     }
     if (!in_word) break;
     w = Mix(w);
-    sequence = sequence * kBase + w;
+    if (words_hash) sequence.push_back(w);
     if (words >= k) rolling -= ring[words % k] * top;
     rolling = rolling * kBase + w;
     ring[words % k] = w;
@@ -110,7 +113,8 @@ void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out,
     if (words >= k) out->push_back(static_cast<std::uint32_t>(Mix(rolling) >> 32));
   }
   if (words > 0 && words < k) out->push_back(static_cast<std::uint32_t>(Mix(rolling) >> 32));
-  if (words_hash) *words_hash = Mix(sequence ^ static_cast<std::uint64_t>(words));
+  if (words_hash)
+    *words_hash = XXH3_64bits(sequence.data(), sequence.size() * sizeof(std::uint64_t));
 }
 
 }  // namespace newsweave::dedup
