@@ -133,11 +133,14 @@ void Deduplicator::Add(std::string_view id, std::string_view published, std::siz
   m.groups.Resize(n + 1);
   m.signature_of.push_back(UINT32_MAX);
   ++m.stats.articles;
-  auto [it, first] = m.by_exact.emplace(m.docs.back().exact, n);
-  if (!first) {
-    m.groups.Union(it->second, n);
-    ++m.stats.exact;
-    return;  // its signature equals the original's
+  // A text without words is nobody's copy (chrome-only pages would all look alike).
+  if (prepared.shingles > 0) {
+    auto [it, first] = m.by_exact.emplace(m.docs.back().exact, n);
+    if (!first) {
+      m.groups.Union(it->second, n);
+      ++m.stats.exact;
+      return;  // its signature equals the original's
+    }
   }
   // Near copies: candidates from the LSH bands, verified on the signatures.
   const int perms = m.hasher.permutations();
@@ -145,6 +148,8 @@ void Deduplicator::Add(std::string_view id, std::string_view published, std::siz
   m.signatures.insert(m.signatures.end(), prepared.signature.begin(), prepared.signature.end());
   const std::uint32_t* sig = m.signatures.data() + row * static_cast<std::size_t>(perms);
   m.signature_of[n] = static_cast<std::uint32_t>(row);
+  // Fewer words than a shingle: only an exact copy can be told apart from chance.
+  if (prepared.shingles <= 1) return;
   m.candidates.clear();
   m.index.Add(n, sig, &m.candidates);
   bool joined = false;

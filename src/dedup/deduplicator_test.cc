@@ -83,6 +83,23 @@ TEST(DeduplicatorTest, ShorterAndLongerVersionsAreContained) {
   EXPECT_GE(d.stats().contained, 1u);
 }
 
+TEST(DeduplicatorTest, EmptyAndTinyTextsAreNotCopiesByChance) {
+  Deduplicator d;
+  d.Add("empty1", "", "");
+  d.Add("empty2", " ... ", "");
+  d.Add("tiny1", "Breaking news", "");
+  d.Add("tiny2", "Breaking news", "");  // the same words: still an exact copy
+  d.Add("tiny3", "Breaking", "");
+  d.Add("story", kStory, "");
+  auto groups = d.Groups();
+  ASSERT_EQ(groups.size(), 1u);
+  auto m = ById(groups);
+  EXPECT_EQ(m.size(), 2u);
+  EXPECT_EQ(m["tiny2"].relation, "exact");
+  EXPECT_EQ(m.count("empty1"), 0u);
+  EXPECT_EQ(m.count("tiny3"), 0u);
+}
+
 TEST(DeduplicatorTest, TiesGoToTheEarliestDateThenTheId) {
   Deduplicator d;
   d.Add("b", kStory, "2026-03-15");
