@@ -78,6 +78,20 @@ bool IsZeroWidth(UChar32 c) {
 // Appends the line with whitespace collapsed, invisible characters dropped and NFC applied.
 // Runs of ordinary characters are copied whole.
 void AppendNormalizedLine(std::string_view s, std::string* out, std::string* scratch) {
+  // Most lines need nothing: no control characters, no runs of spaces, nothing at or above
+  // U+0300 (where invisible characters and NFC changes live). Those are copied at once.
+  bool plain = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x20 || b == 0x7F || b >= 0xCC || (b == ' ' && i + 1 < s.size() && s[i + 1] == ' ')) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    out->append(s);
+    return;
+  }
   scratch->clear();
   bool space = false;
   int32_t i = 0;
@@ -227,11 +241,13 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
   clean::MarkRepetition(raw, options_, &lines);
 
   // Live lines: non-blank and not yet removed.
-  std::vector<size_t> live;
+  thread_local std::vector<size_t> live;
+  live.clear();
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].blank && !lines[i].removed) live.push_back(i);
   }
-  std::vector<double> score(lines.size(), 0.0);
+  thread_local std::vector<double> score;
+  score.assign(lines.size(), 0.0);
   for (size_t k = 0; k < live.size(); ++k) {
     bool at_edge = k < 2 || k + 2 >= live.size();
     score[live[k]] = ChromeScore(lines[live[k]], at_edge);
