@@ -40,6 +40,14 @@ struct DedupStats {
   std::uint64_t candidate_pairs = 0;  // pairs proposed by LSH and checked on signatures
 };
 
+// The part of a clean text compared for copies: without its first line when that line is
+// the article's title (a text file prints its title there, a JSON record keeps it apart, and
+// copies of one story should compare equal either way).
+inline std::string_view ComparedBody(std::string_view clean_text, std::string_view title) {
+  if (!title.empty() && clean_text.starts_with(title)) clean_text.remove_prefix(title.size());
+  return clean_text;
+}
+
 // What the Deduplicator keeps of an article's text: made by Prepare(), on any thread.
 struct PreparedArticle {
   std::uint64_t exact = 0;               // hash of the word sequence

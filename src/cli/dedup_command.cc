@@ -61,12 +61,7 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
   auto stats = RunPipeline(
       flags.paths, pipeline, diagnostics.Sink(),
       [&](const ProcessedArticle& p) {
-        // The body only: a text file's first line is its title, which a JSON record keeps
-        // apart; copies of one story should compare equal either way.
-        std::string_view body = p.clean.text;
-        if (!p.article.title.empty() && body.starts_with(p.article.title)) {
-          body.remove_prefix(p.article.title.size());
-        }
+        std::string_view body = ComparedBody(p.clean.text, p.article.title);
         pending.push_back(Pending{p.article.id, p.article.published, std::string(body), {}});
         if (pending.size() >= kBlock) flush();
       },

@@ -17,7 +17,7 @@ struct Row {
   std::string id, lang, title;
   double confidence = 0;
   bool declared = false;
-  size_t raw = 0, kept = 0, removed = 0;
+  size_t kept = 0, removed = 0;
 };
 
 std::string Bytes(uint64_t n) {
@@ -86,7 +86,6 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
         r.confidence = p.analysis.language.confidence;
         r.declared = p.analysis.language.from_declared;
         r.title = p.article.title;
-        r.raw = p.article.text.size();
         r.kept = p.clean.text.size();
         r.removed = p.clean.removed.size();
         rows.push_back(std::move(r));

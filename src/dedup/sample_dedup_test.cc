@@ -22,14 +22,10 @@ TEST(SampleDedupTest, CopiesInTheTruthAreGroupedWithTheRightRelation) {
   PipelineOptions options;
   options.analyze_text = false;
   options.identify_language = false;
-  auto stats = RunPipeline({root + "/txt", root + "/jsonl"}, options, nullptr,
-                           [&](const ProcessedArticle& p) {
-                             std::string_view body = p.clean.text;
-                             if (!p.article.title.empty() && body.starts_with(p.article.title)) {
-                               body.remove_prefix(p.article.title.size());
-                             }
-                             dedup.Add(p.article.id, body, p.article.published);
-                           });
+  auto stats = RunPipeline(
+      {root + "/txt", root + "/jsonl"}, options, nullptr, [&](const ProcessedArticle& p) {
+        dedup.Add(p.article.id, ComparedBody(p.clean.text, p.article.title), p.article.published);
+      });
   ASSERT_TRUE(stats.has_value());
   std::map<std::string, int> group_of;
   std::map<std::string, std::string> relation;

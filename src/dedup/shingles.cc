@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+
 namespace newsweave::dedup {
 namespace {
 
@@ -64,13 +66,12 @@ void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out,
                   std::uint64_t* words_hash) {
   thread_local std::vector<std::uint64_t> sequence;  // all word hashes, for words_hash
   sequence.clear();
-  if (k < 1) k = 1;
+  constexpr int kRing = 64;
+  k = std::clamp(k, 1, kRing);
+  std::uint64_t ring[kRing];  // the last k word hashes
   // Rolling polynomial hash over the last k word hashes: H = sum w_j * B^(k-1-j).
   std::uint64_t top = 1;  // B^(k-1)
   for (int i = 1; i < k; ++i) top *= kBase;
-  constexpr int kRing = 64;
-  std::uint64_t ring[kRing];  // the last k word hashes (k <= 64)
-  if (k > kRing) k = kRing;
   std::uint64_t rolling = 0;
   long words = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());

@@ -14,6 +14,7 @@ namespace newsweave::dedup {
 // punctuation separate words), in lower case for Latin, Greek and Cyrillic letters; so
 // punctuation, spacing, quote styles and case do not matter.
 // A text of fewer than k words yields one shingle of all its words (none when empty).
+// k is taken within 1..64.
 // When `words_hash` is given, it receives the XXH3 hash of the whole word sequence (the
 // same words in the same order, case and punctuation aside, give the same hash).
 void HashShingles(std::string_view text, int k, std::vector<std::uint32_t>* out,

@@ -56,20 +56,23 @@ Segmenter::Segmenter() : words_(MakeIterator(true)), sentences_(MakeIterator(fal
 
 Segmenter::~Segmenter() = default;
 
-Segmenter::Language* Segmenter::LanguageFor(std::string_view lang) {
-  auto it = languages_.find(lang);
-  if (it == languages_.end()) {
+Segmenter::Language* Segmenter::LanguageFor(std::string_view lang, bool stems) {
+  auto& languages = languages_[stems ? 1 : 0];
+  auto it = languages.find(lang);
+  if (it == languages.end()) {
     auto l = std::make_unique<Language>();
-    l->stemmer = std::make_unique<Stemmer>(lang.substr(0, lang.find('#')));
-    if (!l->stemmer->ok()) l->stemmer.reset();
-    l->stopwords = StopwordsFor(lang.substr(0, lang.find('#')));
-    it = languages_.emplace(std::string(lang), std::move(l)).first;
+    if (stems) {
+      l->stemmer = std::make_unique<Stemmer>(lang);
+      if (!l->stemmer->ok()) l->stemmer.reset();
+    }
+    l->stopwords = StopwordsFor(lang);
+    it = languages.emplace(std::string(lang), std::move(l)).first;
   }
   return it->second.get();
 }
 
-CachedTerm Segmenter::Lookup(Language* language, bool stems, std::string_view utf8,
-                             std::uint64_t hash, const UChar* u16, int32_t len16) {
+CachedTerm Segmenter::Lookup(Language* language, std::string_view utf8, std::uint64_t hash,
+                             const UChar* u16, int32_t len16) {
   CachedTerm found;
   if (language->cache.Find(utf8, hash, &found)) return found;
   lower_.clear();
@@ -80,7 +83,7 @@ CachedTerm Segmenter::Lookup(Language* language, bool stems, std::string_view ut
   bool capitalized = u_isupper(first) || u_istitle(first);
   bool stopword = IsStopword(language->stopwords, lower_);
   std::string_view stem;
-  if (stems && language->stemmer) {
+  if (language->stemmer) {
     stem = language->stemmer->Stem(lower_);
   } else {
     stem = lower_;
@@ -137,8 +140,7 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
 
   // Words: boundaries from ICU first, then hashes (prefetching the cache slots), then the
   // cache lookups, so that the lookups' memory accesses overlap.
-  // Cached stems depend on `stems`: the two modes keep separate caches.
-  Language* language = stems ? LanguageFor(lang) : LanguageFor(std::string(lang) + "#nostem");
+  Language* language = LanguageFor(lang, stems);
   words_->setText(&ut, status);
   raw_.clear();
   {
@@ -173,8 +175,8 @@ void Segmenter::Segment(std::string_view text, std::string_view lang, bool stems
     t.sentence_initial = !sentence_has_word;
     sentence_has_word = true;
     t.kind = r.number ? TokenKind::kNumber : TokenKind::kWord;
-    const CachedTerm info = Lookup(language, stems, text.substr(r.start8, r.end8 - r.start8),
-                                   r.hash, u + r.start16, r.end16 - r.start16);
+    const CachedTerm info = Lookup(language, text.substr(r.start8, r.end8 - r.start8), r.hash,
+                                   u + r.start16, r.end16 - r.start16);
     t.capitalized = info.capitalized;
     t.folded_offset = static_cast<uint32_t>(out->terms.size());
     t.folded_length = static_cast<uint16_t>(std::min<size_t>(info.folded.size(), 0xFFFF));

@@ -43,13 +43,14 @@ class Segmenter {
   // What the segmenter learns about a token's spelling is cached per language, so that
   // the folding, stop word and stemming work runs once per distinct spelling, not per token.
   struct Language {
-    std::unique_ptr<Stemmer> stemmer;  // null when Snowball has none
+    std::unique_ptr<Stemmer> stemmer;  // null without stems or when Snowball has none
     const StopwordSet* stopwords = nullptr;
     TermCache cache;
   };
-  Language* LanguageFor(std::string_view lang);
-  CachedTerm Lookup(Language* language, bool stems, std::string_view utf8, std::uint64_t hash,
-                    const UChar* u16, int32_t len16);
+  // The state for a language, with or without stems (each mode has its own cache).
+  Language* LanguageFor(std::string_view lang, bool stems);
+  CachedTerm Lookup(Language* language, std::string_view utf8, std::uint64_t hash, const UChar* u16,
+                    int32_t len16);
 
   // A word or number found by the break iterator, before its cache lookup.
   struct RawToken {
@@ -60,7 +61,7 @@ class Segmenter {
   };
   std::vector<RawToken> raw_;
 
-  std::map<std::string, std::unique_ptr<Language>, std::less<>> languages_;
+  std::map<std::string, std::unique_ptr<Language>, std::less<>> languages_[2];  // [stems]
 };
 
 }  // namespace newsweave::text
