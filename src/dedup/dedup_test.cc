@@ -37,6 +37,23 @@ TEST(ShinglesTest, IgnoresCasePunctuationAndSpacing) {
   EXPECT_NE(a, Shingles("The dam on the Abay river will stop filling in July."));
 }
 
+TEST(ShinglesTest, AWordHashesTheSameWhereverItStands) {
+  // Words are read 16 bytes at a time away from the end of the text and byte by byte near
+  // it; a long word is hashed in pieces. Neither may change a word's hash.
+  const std::string long_word(300, 'x');
+  const std::string words = "Überschwemmung in Zaragoza " + long_word + " NIÑOS évacués";
+  // Six words: one 6-word shingle.
+  std::vector<std::uint32_t> alone = Shingles(words, 6);
+  ASSERT_EQ(alone.size(), 1u);
+  std::string padded = words + " " + Words(40, 7);
+  std::vector<std::uint32_t> first = Shingles(padded, 6);
+  EXPECT_EQ(first.front(), alone.front());
+  std::string lower = "überschwemmung in zaragoza " + long_word + " niños ÉVACUÉS";
+  EXPECT_EQ(Shingles(lower, 6), alone);
+  std::string other = "Überschwemmung in Zaragoza " + long_word + "y niños évacués";
+  EXPECT_NE(Shingles(other, 6), alone);
+}
+
 TEST(ShinglesTest, QuoteStylesSpacesAndAccentedCapitalsDoNotMatter) {
   EXPECT_EQ(Shingles("L’homme a dit « non » à l’État, déclare ÉLODIE DUPONT à Québec."),
             Shingles("L'homme a dit \"non\" à l'état,\u00a0déclare élodie dupont à québec."));

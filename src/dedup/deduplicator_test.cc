@@ -22,7 +22,11 @@ const char* kStory =
     "suspends the works. The reservoir would flood the village of Santa Orosia, home to 146 "
     "people and a twelfth-century church. The regional water authority said the dam was "
     "needed to irrigate 22,000 hectares and that work would resume on Monday. Police "
-    "monitored the blockade but made no arrests, a spokesman said.";
+    "monitored the blockade but made no arrests, a spokesman said. The mayor of Santa Orosia, "
+    "who walked at the head of the march, told reporters that the village had not been "
+    "consulted and that its residents would refuse any offer to move them to new houses "
+    "downstream. Farmers from four neighbouring districts brought food and blankets for the "
+    "night, and a second convoy of tractors was expected to arrive from the north on Sunday.";
 
 std::map<std::string, DedupMember> ById(const std::vector<DedupGroup>& groups) {
   std::map<std::string, DedupMember> out;
@@ -68,7 +72,7 @@ TEST(DeduplicatorTest, ShorterAndLongerVersionsAreContained) {
       "Environmental groups have filed two appeals against the permit, and a ruling from the "
       "high court is expected before the end of the year, according to their lawyers.\n\n"
       "The construction company said it had already spent 41 million euros on the site.";
-  std::string cut = story.substr(0, story.find("The regional water authority"));
+  std::string cut = story.substr(0, story.find("The mayor of Santa Orosia"));
   Deduplicator d;
   d.Add("original", story, "");
   d.Add("extended", extended, "");
