@@ -71,8 +71,8 @@ const char* ChromeReason(const Line& l) {
 
 bool IsZeroWidth(UChar32 c) {
   // Zero-width (non-)joiners stay: they are part of Persian, Indic and emoji spellings.
-  return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
-         (c < 0x20 && c != '\t') || c == 0x7F;
+  return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD || (c < 0x20 && c != '\t') ||
+         c == 0x7F;
 }
 
 // Appends the line with whitespace collapsed, invisible characters dropped and NFC applied.
@@ -221,7 +221,8 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
   clean::SplitLines(raw, &lines);
 
   uint64_t source_hash = profile ? SourceHash(SourceProfile::SourceKey(article)) : 0;
-  std::string title_norm, buf;
+  thread_local std::string title_norm, buf;
+  title_norm.clear();
   if (!article.title.empty()) clean::NormalizeForCompare(article.title, &title_norm);
   for (Line& l : lines) {
     if (l.blank) continue;
@@ -303,7 +304,8 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
   }
 
   // Assemble the clean text and the removed spans.
-  std::string scratch;
+  thread_local std::string scratch;
+  result.text.reserve(raw.size());
   bool blank_since_last = false;
   bool have_text = false;
   for (const Line& l : lines) {

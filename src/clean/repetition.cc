@@ -3,7 +3,8 @@
 #include <xxhash.h>
 
 #include <string>
-#include <unordered_map>
+
+#include "text/hash_slots.h"
 
 namespace newsweave::clean {
 namespace {
@@ -24,24 +25,29 @@ bool EndsParagraph(char c) {
 // Paragraphs seen so far, findable by their first kPrefix bytes. Reused between articles.
 class ParagraphIndex {
  public:
-  void Clear() { by_prefix_.clear(); }
+  void Clear() {
+    heads_.Clear();
+    paragraphs_.clear();
+  }
   void Add(std::string_view p) {
     if (p.size() < kPrefix) return;
-    uint64_t h = Hash(p.substr(0, kPrefix));
+    Chain* chain = heads_.Insert(Hash(p.substr(0, kPrefix))).first;
     // Many paragraphs with one start (a log, a table) would make matching quadratic.
-    if (by_prefix_.count(h) >= kMaxPerPrefix) return;
-    by_prefix_.emplace(h, p);
+    if (chain->count >= kMaxPerPrefix) return;
+    paragraphs_.push_back(Entry{p, chain->head});
+    chain->head = static_cast<uint32_t>(paragraphs_.size());
+    ++chain->count;
   }
-  bool empty() const { return by_prefix_.empty(); }
+  bool empty() const { return paragraphs_.empty(); }
 
   // Length of the longest indexed paragraph that `s` starts with, or that `s` is a
   // prefix of (a copy cut short at the end); 0 when none.
   size_t MatchAt(std::string_view s) const {
     if (s.size() < kPrefix) return 0;
-    auto [begin, end] = by_prefix_.equal_range(Hash(s.substr(0, kPrefix)));
+    const Chain* chain = heads_.Find(Hash(s.substr(0, kPrefix)));
     size_t best = 0;
-    for (auto it = begin; it != end; ++it) {
-      std::string_view p = it->second;
+    for (uint32_t e = chain ? chain->head : 0; e != 0; e = paragraphs_[e - 1].next) {
+      std::string_view p = paragraphs_[e - 1].text;
       if (s.size() >= p.size()) {
         if (s.compare(0, p.size(), p) == 0 && p.size() > best) best = p.size();
       } else if (p.compare(0, s.size(), s) == 0 && s.size() > best) {
@@ -52,7 +58,16 @@ class ParagraphIndex {
   }
 
  private:
-  std::unordered_multimap<uint64_t, std::string_view> by_prefix_;
+  struct Chain {
+    uint32_t head = 0;  // 1 + index in paragraphs_ of the latest paragraph; 0: none
+    uint32_t count = 0;
+  };
+  struct Entry {
+    std::string_view text;
+    uint32_t next;  // 1 + index of the previous paragraph with the same start; 0: none
+  };
+  text::HashSlots<Chain> heads_;
+  std::vector<Entry> paragraphs_;
 };
 
 // Share of `s` made of indexed paragraphs laid end to end (glued, or separated by spaces).
@@ -79,10 +94,10 @@ double GluedCoverage(std::string_view s, const ParagraphIndex& index) {
 }  // namespace
 
 void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vector<Line>* lines) {
-  thread_local std::unordered_map<uint64_t, size_t> seen;  // normalized line -> first index
+  thread_local text::HashSlots<size_t> seen;  // normalized line -> first index
   thread_local ParagraphIndex paragraphs;
   thread_local std::vector<bool> repeat;
-  seen.clear();
+  seen.Clear();
   paragraphs.Clear();
   repeat.assign(lines->size(), false);
   size_t prev = SIZE_MAX;  // previous non-blank line
@@ -91,7 +106,8 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
     if (line.blank) continue;
     std::string_view content = raw.substr(line.start, line.size());
     uint64_t h = line.hash;
-    auto [it, inserted] = seen.emplace(h, i);
+    auto [first, inserted] = seen.Insert(h);
+    if (inserted) *first = i;
     if (!inserted && !line.removed) {
       if (prev != SIZE_MAX && (*lines)[prev].hash == h) {
         line.removed = "repeated-line";  // printed twice in a row
@@ -113,8 +129,8 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& line = (*lines)[i];
     if (line.blank || line.removed) continue;
-    auto it = seen.find(line.hash);
-    if (it == seen.end() || it->second == i) continue;  // first copy
+    const size_t* first = seen.Find(line.hash);
+    if (first == nullptr || *first == i) continue;  // first copy
     auto neighbour_repeated = [&](int step) {
       for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(lines->size());
            j += step) {
