@@ -7,6 +7,10 @@
 #include <algorithm>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "clean/lines.h"
 #include "clean/repetition.h"
 #include "text/unicode.h"
@@ -75,19 +79,55 @@ bool IsZeroWidth(UChar32 c) {
          c == 0x7F;
 }
 
+// True when byte i of s starts something AppendNormalizedLine must look at: a control
+// character, a second space, a soft hyphen, or a character from U+0300 up other than the
+// dashes, quotes, bullets, ellipsis and primes of U+2010..U+2027 and U+2030..U+203F.
+inline bool SpecialAt(std::string_view s, size_t i) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x20 || b == 0x7F) return true;
+  if (b == ' ') return i + 1 < s.size() && s[i + 1] == ' ';
+  if (b == 0xC2) return i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xAD;
+  if (b < 0xCC) return false;
+  if (b == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char c = static_cast<unsigned char>(s[i + 2]);
+    return !((c >= 0x90 && c <= 0xA7) || (c >= 0xB0 && c <= 0xBF));
+  }
+  return true;
+}
+
+// True when the line has anything SpecialAt flags. Sixteen bytes are screened at a time:
+// only bytes that might be special (controls, spaces, 0xC2, 0xCC and up) are looked at.
+bool NeedsNormalizing(std::string_view s) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i below = _mm_set1_epi8(0x1F), high = _mm_set1_epi8(static_cast<char>(0xCC));
+  const __m128i space = _mm_set1_epi8(' '), del = _mm_set1_epi8(0x7F);
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i flag = _mm_cmpeq_epi8(_mm_min_epu8(b, below), b);             // b <= 0x1F
+    flag = _mm_or_si128(flag, _mm_cmpeq_epi8(_mm_max_epu8(b, high), b));  // b >= 0xCC
+    flag = _mm_or_si128(flag, _mm_cmpeq_epi8(b, space));
+    flag = _mm_or_si128(flag, _mm_cmpeq_epi8(b, del));
+    flag = _mm_or_si128(flag, _mm_cmpeq_epi8(b, c2));
+    for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(flag)); m != 0; m &= m - 1) {
+      if (SpecialAt(s, i + static_cast<size_t>(__builtin_ctz(m)))) return true;
+    }
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    if (SpecialAt(s, i)) return true;
+  }
+  return false;
+}
+
 // Appends the line with whitespace collapsed, invisible characters dropped and NFC applied.
 // Runs of ordinary characters are copied whole.
 void AppendNormalizedLine(std::string_view s, std::string* out, std::string* scratch) {
-  // Most lines need nothing: no control characters, no runs of spaces, nothing at or above
-  // U+0300 (where invisible characters and NFC changes live). Those are copied at once.
-  bool plain = true;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x20 || b == 0x7F || b >= 0xCC || (b == ' ' && i + 1 < s.size() && s[i + 1] == ' ')) {
-      plain = false;
-      break;
-    }
-  }
+  // Most lines need nothing: no control characters, no runs of spaces, no soft hyphen and
+  // nothing at or above U+0300 (where invisible characters and NFC changes live) but common
+  // punctuation. Those are copied at once.
+  const bool plain = !NeedsNormalizing(s);
   if (plain) {
     out->append(s);
     return;

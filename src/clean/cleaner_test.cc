@@ -252,6 +252,25 @@ TEST(CleanerTest, NormalizesUnicodeWhitespaceAndHyphenation) {
   EXPECT_TRUE(out.removed.empty());
 }
 
+TEST(CleanerTest, DropsInvisibleCharactersInOtherwisePlainLines) {
+  // Lines long enough to be read sixteen bytes at a time, with one odd character each: a
+  // soft hyphen, a zero-width space, a no-break space and typographic quotes (kept as they
+  // are), and a combining accent (composed).
+  Article a = Make(
+      "The regional parlia\u00ADment approved the budget for next year on Tuesday evening.\n"
+      "Le gouvernement a pr\u00E9sent\u00E9 son plan \u00AB\u00A0climat\u00A0\u00BB "
+      "\u201Cmardi\u201D, a-t-il\u200B indiqu\u00E9.\n"
+      "Die Regierung in Zu\u0308rich hat am Dienstag \u2013 nach langer Debatte \u2013 "
+      "zugestimmt.");
+  CleanText out = Cleaner().Clean(a);
+  EXPECT_EQ(out.text,
+            "The regional parliament approved the budget for next year on Tuesday evening.\n"
+            "Le gouvernement a pr\u00E9sent\u00E9 son plan \u00AB\u00A0climat\u00A0\u00BB "
+            "\u201Cmardi\u201D, a-t-il indiqu\u00E9.\n"
+            "Die Regierung in Z\u00FCrich hat am Dienstag \u2013 nach langer Debatte \u2013 "
+            "zugestimmt.");
+}
+
 TEST(CleanerTest, HandlesEmptyAndChromeOnlyText) {
   Cleaner cleaner;
   EXPECT_EQ(cleaner.Clean(Make("")).text, "");
