@@ -16,8 +16,9 @@ TEST(LinesTest, SplitsLinesWithTrimmedContent) {
 }
 
 TEST(LinesTest, BareCarriageReturnsAndInvisibleSpaces) {
-  std::string raw = "Skip to main content\rAdvertisement\r\nBody.\n\xE2\x80\x8B\n\xC2\xA0 \xC2\xA0\n"
-                    "\xE3\x80\x80Headline\xEF\xBB\xBF";
+  std::string raw =
+      "Skip to main content\rAdvertisement\r\nBody.\n\xE2\x80\x8B\n\xC2\xA0 \xC2\xA0\n"
+      "\xE3\x80\x80Headline\xEF\xBB\xBF";
   std::vector<Line> lines;
   SplitLines(raw, &lines);
   ASSERT_EQ(lines.size(), 6u);
@@ -27,6 +28,35 @@ TEST(LinesTest, BareCarriageReturnsAndInvisibleSpaces) {
   EXPECT_TRUE(lines[3].blank);  // a zero-width space only
   EXPECT_TRUE(lines[4].blank);  // no-break spaces only
   EXPECT_EQ(raw.substr(lines[5].start, lines[5].size()), "Headline");
+}
+
+// Words and plainness of a long line (read sixteen bytes at a time) must not depend on
+// where its spaces fall: each variant below is compared with a count made word by word.
+TEST(LinesTest, LongLinesCountWordsWhereverTheSpacesFall) {
+  const std::string words[] = {"Die",          "Regierung", "hat",     "am",      "Dienstag",
+                               "beschlossen,", "dass",      "die",     "Schulen", "wieder",
+                               "öffnen",       "—",         "vorerst."};
+  for (int shift = 0; shift < 20; ++shift) {
+    for (const char* gap : {" ", "  ", "\t", " \xC2\xA0"}) {
+      std::string raw(static_cast<size_t>(shift), 'x');  // moves every space along the blocks
+      int expected = shift > 0 ? 1 : 0;
+      for (int rep = 0; rep < 4; ++rep) {
+        for (const std::string& w : words) {
+          if (!raw.empty()) raw += gap;
+          raw += w;
+          ++expected;
+        }
+      }
+      ASSERT_GT(raw.size(), 240u);
+      Line line;
+      line.start = 0;
+      line.end = static_cast<uint32_t>(raw.size());
+      ComputeFeatures(raw, 240, &line);
+      EXPECT_EQ(line.words, expected) << "shift " << shift << " gap [" << gap << "]";
+      EXPECT_EQ(line.plain, std::string(gap) == " " || std::string(gap) == " \xC2\xA0")
+          << "shift " << shift << " gap [" << gap << "]";
+    }
+  }
 }
 
 TEST(LinesTest, HashIgnoresWhitespaceRunsOnly) {
