@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 namespace newsweave::dedup {
 namespace {
@@ -14,15 +15,6 @@ std::uint64_t NextRandom(std::uint64_t* state) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
-}
-
-// Integral of f over [lo, hi] by the midpoint rule.
-template <class F>
-double Integrate(F f, double lo, double hi) {
-  constexpr int kSteps = 200;
-  double step = (hi - lo) / kSteps, sum = 0;
-  for (int i = 0; i < kSteps; ++i) sum += f(lo + (i + 0.5) * step);
-  return sum * step;
 }
 
 }  // namespace
@@ -82,14 +74,34 @@ double EstimateJaccard(const std::uint32_t* a, const std::uint32_t* b, int n) {
 }
 
 LshParams OptimalLshParams(double threshold, int permutations, double fp_weight, double fn_weight) {
+  // Both integrals by the midpoint rule, with the powers built up by multiplication: for each
+  // row count, j^rows at every point, then (1 - j^rows)^bands one band count after another.
+  constexpr int kSteps = 200;
+  const double lo_step = threshold / kSteps, hi_step = (1.0 - threshold) / kSteps;
+  std::vector<double> j(2 * kSteps), power(2 * kSteps), miss(2 * kSteps);
+  for (int i = 0; i < kSteps; ++i) {
+    j[i] = (i + 0.5) * lo_step;                       // below the threshold: false positives
+    j[kSteps + i] = threshold + (i + 0.5) * hi_step;  // above it: false negatives
+  }
   LshParams best;
   double best_error = std::numeric_limits<double>::infinity();
-  for (int bands = 1; bands <= permutations; ++bands) {
-    for (int rows = 1; bands * rows <= permutations; ++rows) {
-      auto candidate = [&](double j) { return 1.0 - std::pow(1.0 - std::pow(j, rows), bands); };
-      double fp = Integrate(candidate, 0.0, threshold);
-      double fn = Integrate([&](double j) { return 1.0 - candidate(j); }, threshold, 1.0);
-      double error = fp_weight * fp + fn_weight * fn;
+  std::fill(power.begin(), power.end(), 1.0);
+  for (int rows = 1; rows <= permutations; ++rows) {
+    for (int i = 0; i < 2 * kSteps; ++i) {
+      power[i] *= j[i];  // j^rows
+      miss[i] = 1.0;     // (1 - j^rows)^bands, for bands = 0
+    }
+    for (int bands = 1; bands * rows <= permutations; ++bands) {
+      double fp = 0, fn = 0;
+      for (int i = 0; i < kSteps; ++i) {
+        miss[i] *= 1.0 - power[i];
+        fp += 1.0 - miss[i];  // P(candidate) below the threshold
+      }
+      for (int i = kSteps; i < 2 * kSteps; ++i) {
+        miss[i] *= 1.0 - power[i];
+        fn += miss[i];  // P(not a candidate) above it
+      }
+      double error = fp_weight * fp * lo_step + fn_weight * fn * hi_step;
       if (error < best_error) {
         best_error = error;
         best = LshParams{bands, rows};
