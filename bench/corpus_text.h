@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/csv_reader.h"
+
 namespace newsweave::bench {
 
 // xoshiro256** seeded through splitmix64: the same seed gives the same stream on every
@@ -42,27 +44,8 @@ class Rng {
   std::uint64_t s_[4];
 };
 
-// Reads RFC 4180 CSV held in memory: fields separated by commas, records by CRLF or LF;
-// quoted fields may hold commas, line breaks and doubled quotes. A UTF-8 byte order mark
-// is skipped. Lenient where the RFC is not: text after a closing quote is kept.
-class CsvReader {
- public:
-  // `data` must outlive the reader.
-  explicit CsvReader(std::string_view data);
-
-  // Stores the next record's fields in *fields and returns true; returns false at the end
-  // of the data or on an error (see error()).
-  bool NextRow(std::vector<std::string>* fields);
-
-  // Empty, or what was wrong (an unterminated quoted field) with its 1-based line.
-  const std::string& error() const { return error_; }
-
- private:
-  std::string_view data_;
-  std::size_t pos_ = 0;
-  std::uint64_t line_ = 1;
-  std::string error_;
-};
+// The RFC 4180 CSV reader (ingest/csv_reader.h), under its old name here.
+using CsvReader = ingest::CsvReader;
 
 // Sentences of one language, taken from the CSV.
 struct LangPool {
