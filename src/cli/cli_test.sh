@@ -64,8 +64,28 @@ status=$?
 check "dedup: a damaged index is an error" test "$status" -eq 1
 check "dedup: the error names the file" grep -q 'bad.idx: not a newsweave dedup index' "$dir/badidx.txt"
 
+# similar A B: scores on the 1..4 scale with reasons; --pairs: one JSON line per good pair,
+# bad lines reported with file and line.
+printf 'Un s\303\251isme de magnitude 6,1 a frapp\303\251 lundi la province de Van, dans l'"'"'est de la Turquie, faisant 41 morts selon l'"'"'agence AFAD. Le pr\303\251sident Erdogan s'"'"'est rendu \303\240 Ercis.\n' > "$dir/quake-fr.txt"
+printf 'A magnitude 6.1 earthquake struck the province of Van in eastern Turkey on Monday, killing 41 people, the agency AFAD said. President Erdogan visited Ercis.\n' > "$dir/quake-en.txt"
+"$bin" similar "$dir/quake-fr.txt" "$dir/quake-en.txt" > "$dir/sim.txt" 2>&1
+check "similar A B exits 0" test $? -eq 0
+check "similar prints the overall score" grep -q '^  overall    [1-4]\.' "$dir/sim.txt"
+check "similar gives shared names as a reason" grep -q 'shared names: .*Erdogan' "$dir/sim.txt"
+{
+  printf '{"id": "p1", "a": {"id": "x", "text": "Floods closed 200 schools in Lombardy on Tuesday, officials said."}, "b": {"id": "y", "text": "Heavy rain shut 200 schools across Lombardy on Tuesday."}}\n'
+  printf '{"id": "p2", "a": {"text": "x"}}\n'
+  printf 'not json\n'
+} > "$dir/pairs.jsonl"
+"$bin" similar --pairs "$dir/pairs.jsonl" > "$dir/pairs.out" 2> "$dir/pairs.err"
+check "similar --pairs exits 0 when some lines are bad" test $? -eq 0
+check "similar --pairs writes one line per good pair" test "$(wc -l < "$dir/pairs.out")" -eq 1
+check "similar --pairs fields" grep -q '^{"id":"p1","overall":[1-4]\.[0-9]*,"geography":.*"reasons":\[' "$dir/pairs.out"
+check "similar --pairs names the bad line" grep -q 'pairs.jsonl:2: needs objects "a" and "b"' "$dir/pairs.err"
+check "similar --pairs names the malformed line" grep -q 'pairs.jsonl:3: not a JSON object' "$dir/pairs.err"
+
 # Subcommands not built yet: one line, status 2.
-for cmd in similar ingest serve; do
+for cmd in ingest serve; do
   "$bin" $cmd x > /dev/null 2> "$dir/nb.txt"
   status=$?
   check "$cmd exits 2" test "$status" -eq 2

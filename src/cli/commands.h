@@ -2,6 +2,7 @@
 #ifndef NEWSWEAVE_CLI_COMMANDS_H_
 #define NEWSWEAVE_CLI_COMMANDS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,31 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags);
 // `newsweave run`: the main job. For now: read, clean, identify languages, and print a
 // summary (or the contract's JSON object, with no events yet).
 int RunMain(const CommonFlags& flags, const std::string& db);
+
+struct SimilarFlags {
+  std::string a, b;   // two article files
+  std::string pairs;  // or a JSONL file of {"id", "a", "b"} lines
+  std::string model;  // a model file instead of the built-in one
+  bool json = false;
+  bool quiet = false;
+  int threads = 0;
+};
+
+// `newsweave similar A B | --pairs FILE.jsonl`: scores on the SemEval-2022 Task 8 scale,
+// with reasons.
+int RunSimilar(const SimilarFlags& flags);
+
+struct TrainSimilarityFlags {
+  std::string csv;  // SemEval-2022 Task 8 train.csv
+  std::string out;  // model file to write (none: only cross-validate)
+  int folds = 5;    // cross-validation folds (0 or 1: none)
+  int trees = 300;
+  std::uint64_t seed = 1;
+  int threads = 0;
+};
+
+// `newsweave train-similarity`: trains the pair similarity model, reporting cross-validation.
+int RunTrainSimilarity(const TrainSimilarityFlags& flags);
 
 }  // namespace newsweave::cli
 

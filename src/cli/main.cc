@@ -57,8 +57,31 @@ int main(int argc, char** argv) {
   dedup->add_option("--threads", flags.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   dedup->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
-  CLI::App* similar = app.add_subcommand("similar", "Pair similarity");
-  similar->allow_extras();
+  newsweave::cli::SimilarFlags similar_flags;
+  CLI::App* similar = app.add_subcommand(
+      "similar", "Pair similarity on the SemEval-2022 Task 8 scale (1 same event, 4 unrelated)");
+  similar->add_option("A", similar_flags.a, "First article file");
+  similar->add_option("B", similar_flags.b, "Second article file");
+  similar->add_option("--pairs", similar_flags.pairs,
+                      "JSONL file of {\"id\", \"a\": ARTICLE, \"b\": ARTICLE} lines");
+  similar->add_option("--model", similar_flags.model, "Model file (default: the built-in one)");
+  similar->add_flag("--json", similar_flags.json, "JSON output for A B");
+  similar->add_option("--threads", similar_flags.threads, "Threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  similar->add_flag("-q,--quiet", similar_flags.quiet, "Do not print diagnostics about bad input");
+
+  newsweave::cli::TrainSimilarityFlags train_flags;
+  CLI::App* train = app.add_subcommand(
+      "train-similarity", "Train the pair similarity model on SemEval-2022 Task 8 train.csv");
+  train->add_option("CSV", train_flags.csv, "train.csv")->required()->check(CLI::ExistingFile);
+  train->add_option("--out", train_flags.out, "Model file to write (none: cross-validate only)");
+  train->add_option("--folds", train_flags.folds, "Cross-validation folds (default 5; 0: none)")
+      ->check(CLI::Range(0, 50));
+  train->add_option("--trees", train_flags.trees, "Trees per score (default 300)")
+      ->check(CLI::Range(1, 5000));
+  train->add_option("--seed", train_flags.seed, "Random seed (default 1)");
+  train->add_option("--threads", train_flags.threads, "Threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
   CLI::App* ingest = app.add_subcommand("ingest", "Add articles to a persistent store");
   ingest->allow_extras();
   CLI::App* serve = app.add_subcommand("serve", "HTTP JSON API and web page");
@@ -69,7 +92,8 @@ int main(int argc, char** argv) {
   if (*run) return newsweave::cli::RunMain(flags, db);
   if (*clean) return newsweave::cli::RunClean(flags);
   if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);
-  if (*similar) return NotBuilt("similar", "pair similarity comes with issue 4");
+  if (*similar) return newsweave::cli::RunSimilar(similar_flags);
+  if (*train) return newsweave::cli::RunTrainSimilarity(train_flags);
   if (*ingest) return NotBuilt("ingest", "the store comes with issue 6");
   if (*serve) return NotBuilt("serve", "the service comes with issue 6");
   return 2;

@@ -1,0 +1,146 @@
+// DescribeArticle and TermStatistics: the per-article side of pair similarity.
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "newsweave/similarity.h"
+#include "similarity/terms.h"
+
+namespace newsweave {
+namespace {
+
+using similarity::TermKind;
+
+// Sorts and removes repeats.
+template <class T>
+void SortUnique(std::vector<T>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// The digits of a number token ("12.000" -> "12000"); empty when fewer than two.
+std::string Digits(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out.size() >= 2 ? out : std::string();
+}
+
+void AddGrams(std::string_view word, std::vector<std::uint32_t>* grams) {
+  // "_word_" cut into 4-byte windows; short words give their one padded form.
+  char buf[80];
+  const std::size_t n = std::min<std::size_t>(word.size(), sizeof(buf) - 2);
+  buf[0] = '_';
+  std::copy(word.data(), word.data() + n, buf + 1);
+  buf[n + 1] = '_';
+  const std::size_t len = n + 2;
+  if (len <= 4) {
+    grams->push_back(static_cast<std::uint32_t>(XXH3_64bits(buf, len)));
+    return;
+  }
+  for (std::size_t i = 0; i + 4 <= len; ++i) {
+    grams->push_back(static_cast<std::uint32_t>(XXH3_64bits(buf + i, 4)));
+  }
+}
+
+}  // namespace
+
+ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
+                                  std::string_view published, std::string_view text,
+                                  const Analysis& analysis) {
+  ComparableArticle out;
+  out.id = id;
+  out.lang = analysis.language.code;
+  out.published = published;
+  // The title's tokens: those inside the title when the text starts with it, else the
+  // first sentence's.
+  std::uint32_t title_end = 0;
+  if (!title.empty() && text.starts_with(title)) {
+    title_end = static_cast<std::uint32_t>(title.size());
+  } else if (!analysis.sentences.empty()) {
+    title_end = analysis.sentences[0].end;
+  }
+  const std::uint64_t lang_seed = XXH3_64bits(out.lang.data(), out.lang.size());
+  std::unordered_map<std::uint64_t, std::uint32_t> counts;
+  std::vector<std::uint64_t> window;  // folded-word hashes, for shingles
+  auto label = [&](std::uint64_t key, std::string_view surface) {
+    out.labels.emplace_back(key, std::string(surface));
+  };
+  for (const Token& t : analysis.tokens) {
+    if (t.kind == TokenKind::kOther) continue;
+    std::string_view surface = text.substr(t.start, t.end - t.start);
+    std::string_view folded = analysis.Folded(t);
+    const std::uint64_t word_hash = XXH3_64bits(folded.data(), folded.size());
+    window.push_back(word_hash);
+    if (window.size() >= 3) {
+      const std::uint64_t* w = window.data() + window.size() - 3;
+      out.shingles.push_back(XXH3_64bits(w, 3 * sizeof(std::uint64_t)));
+    }
+    if (t.kind == TokenKind::kNumber) {
+      std::string digits = Digits(surface);
+      if (digits.empty()) continue;
+      std::uint64_t key =
+          similarity::MakeTerm(XXH3_64bits(digits.data(), digits.size()), TermKind::kNumber);
+      out.numbers.push_back(key);
+      ++counts[key];
+      label(key, surface);
+      continue;
+    }
+    ++out.words;
+    if (t.stopword || folded.size() < 2) continue;
+    std::string_view stem = analysis.Stem(t);
+    std::uint64_t key = similarity::MakeTerm(
+        XXH3_64bits_withSeed(stem.data(), stem.size(), lang_seed), TermKind::kWord);
+    ++counts[key];
+    if (t.start < title_end) out.title.push_back(key);
+    AddGrams(folded, &out.grams);
+    if (t.capitalized && !t.sentence_initial) {
+      std::uint64_t name = similarity::MakeTerm(word_hash, TermKind::kName);
+      out.names.push_back(name);
+      label(name, surface);
+    }
+    label(key, surface);
+  }
+  out.terms.reserve(counts.size());
+  for (const auto& [term, count] : counts) out.terms.push_back(TermCount{term, count});
+  std::sort(out.terms.begin(), out.terms.end(),
+            [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
+  SortUnique(&out.title);
+  SortUnique(&out.names);
+  SortUnique(&out.numbers);
+  SortUnique(&out.grams);
+  SortUnique(&out.shingles);
+  // First surface form seen per key.
+  std::stable_sort(out.labels.begin(), out.labels.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  out.labels.erase(std::unique(out.labels.begin(), out.labels.end(),
+                               [](const auto& a, const auto& b) { return a.first == b.first; }),
+                   out.labels.end());
+  return out;
+}
+
+struct TermStatistics::Impl {
+  std::unordered_map<std::uint64_t, std::uint32_t> df;
+};
+
+TermStatistics::TermStatistics(double prior_documents)
+    : impl_(std::make_shared<Impl>()), prior_(prior_documents) {}
+
+void TermStatistics::Add(const ComparableArticle& article) {
+  ++documents_;
+  for (const TermCount& t : article.terms) ++impl_->df[t.term];
+}
+
+double TermStatistics::Idf(std::uint64_t term) const {
+  auto it = impl_->df.find(term);
+  const double df = it == impl_->df.end() ? 0.0 : it->second;
+  // The prior: a content word is taken to appear in 5% of articles, a number in 2%.
+  const double rate = similarity::KindOf(term) == TermKind::kNumber ? 0.02 : 0.05;
+  const double n = static_cast<double>(documents_) + prior_;
+  return std::log((n + 1.0) / (df + prior_ * rate + 1.0)) + 1e-3;
+}
+
+}  // namespace newsweave

@@ -1,0 +1,155 @@
+// ComparePair: the features of a pair of comparable articles.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "newsweave/similarity.h"
+
+namespace newsweave {
+namespace {
+
+// Size of the intersection of two sorted vectors without repeats.
+template <class T>
+std::size_t Shared(const std::vector<T>& a, const std::vector<T>& b) {
+  std::size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
+}
+
+template <class T>
+float Jaccard(const std::vector<T>& a, const std::vector<T>& b) {
+  const std::size_t shared = Shared(a, b);
+  const std::size_t all = a.size() + b.size() - shared;
+  return all ? static_cast<float>(shared) / static_cast<float>(all) : 0.f;
+}
+
+template <class T>
+float Containment(const std::vector<T>& a, const std::vector<T>& b) {
+  const std::size_t small = std::min(a.size(), b.size());
+  return small ? static_cast<float>(Shared(a, b)) / static_cast<float>(small) : 0.f;
+}
+
+template <class T>
+float SetCosine(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() || b.empty()) return 0.f;
+  return static_cast<float>(Shared(a, b) / std::sqrt(static_cast<double>(a.size()) * b.size()));
+}
+
+double TermWeight(const TermCount& t, const TermStatistics& stats) {
+  return (1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term);
+}
+
+// TF-IDF cosine of the two term vectors (sublinear term frequency).
+float TermCosine(const ComparableArticle& a, const ComparableArticle& b,
+                 const TermStatistics& stats) {
+  double dot = 0, na = 0, nb = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.terms.size() || j < b.terms.size()) {
+    if (j == b.terms.size() || (i < a.terms.size() && a.terms[i].term < b.terms[j].term)) {
+      double w = TermWeight(a.terms[i++], stats);
+      na += w * w;
+    } else if (i == a.terms.size() || b.terms[j].term < a.terms[i].term) {
+      double w = TermWeight(b.terms[j++], stats);
+      nb += w * w;
+    } else {
+      double wa = TermWeight(a.terms[i++], stats), wb = TermWeight(b.terms[j++], stats);
+      dot += wa * wb;
+      na += wa * wa;
+      nb += wb * wb;
+    }
+  }
+  return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
+}
+
+// The article's k heaviest terms, sorted by hash.
+std::vector<std::uint64_t> TopTerms(const ComparableArticle& a, const TermStatistics& stats,
+                                    std::size_t k) {
+  std::vector<std::pair<double, std::uint64_t>> weighted;
+  weighted.reserve(a.terms.size());
+  for (const TermCount& t : a.terms) weighted.emplace_back(-TermWeight(t, stats), t.term);
+  const std::size_t n = std::min(k, weighted.size());
+  std::partial_sort(weighted.begin(), weighted.begin() + static_cast<long>(n), weighted.end());
+  std::vector<std::uint64_t> top;
+  for (std::size_t i = 0; i < n; ++i) top.push_back(weighted[i].second);
+  std::sort(top.begin(), top.end());
+  return top;
+}
+
+// Share of one's top terms found among all the other's terms, averaged both ways.
+float TopTermOverlap(const ComparableArticle& a, const ComparableArticle& b,
+                     const TermStatistics& stats) {
+  auto found = [&](const ComparableArticle& x, const ComparableArticle& y) {
+    std::vector<std::uint64_t> top = TopTerms(x, stats, 10);
+    if (top.empty()) return 0.0;
+    std::size_t hit = 0, j = 0;
+    for (std::uint64_t t : top) {
+      while (j < y.terms.size() && y.terms[j].term < t) ++j;
+      hit += j < y.terms.size() && y.terms[j].term == t;
+    }
+    return static_cast<double>(hit) / static_cast<double>(top.size());
+  };
+  return static_cast<float>((found(a, b) + found(b, a)) / 2);
+}
+
+// Days between two ISO 8601 dates (only the date part is read), or -1 when either is
+// missing or unreadable.
+float DateGapDays(std::string_view a, std::string_view b) {
+  auto days = [](std::string_view s) -> long {
+    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return -1;
+    int y = std::atoi(std::string(s.substr(0, 4)).c_str());
+    int m = std::atoi(std::string(s.substr(5, 2)).c_str());
+    int d = std::atoi(std::string(s.substr(8, 2)).c_str());
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
+    // Days from civil (Howard Hinnant's algorithm).
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  long x = days(a), y = days(b);
+  return x < 0 || y < 0 ? -1.f : static_cast<float>(std::labs(x - y));
+}
+
+}  // namespace
+
+const std::array<const char*, kSimilarityFeatures>& FeatureNames() {
+  static const std::array<const char*, kSimilarityFeatures> kNames = {
+      "same_language",  "term_cosine",      "title_jaccard", "name_jaccard",    "name_containment",
+      "number_jaccard", "numbers_shared",   "gram_cosine",   "shingle_jaccard", "length_ratio",
+      "log_min_words",  "top_term_overlap", "date_gap_days"};
+  return kNames;
+}
+
+PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
+                         const TermStatistics& stats) {
+  PairFeatures f{};
+  f[0] = a.lang == b.lang ? 1.f : 0.f;
+  f[1] = TermCosine(a, b, stats);
+  f[2] = Jaccard(a.title, b.title);
+  f[3] = Jaccard(a.names, b.names);
+  f[4] = Containment(a.names, b.names);
+  f[5] = Jaccard(a.numbers, b.numbers);
+  f[6] = static_cast<float>(std::min<std::size_t>(Shared(a.numbers, b.numbers), 10));
+  f[7] = SetCosine(a.grams, b.grams);
+  f[8] = Jaccard(a.shingles, b.shingles);
+  const double small = std::min(a.words, b.words), large = std::max(a.words, b.words);
+  f[9] = large > 0 ? static_cast<float>(small / large) : 0.f;
+  f[10] = static_cast<float>(std::log1p(small));
+  f[11] = TopTermOverlap(a, b, stats);
+  f[12] = DateGapDays(a.published, b.published);
+  return f;
+}
+
+}  // namespace newsweave
