@@ -31,6 +31,7 @@ struct ComparableArticle {
   std::string published;                // as given (ISO 8601), may be empty
   std::vector<TermCount> terms;         // content stems and numbers of the whole text
   std::vector<std::uint64_t> title;     // content stems of the title (or first sentence)
+  std::vector<std::uint64_t> lead;      // content stems of the first 60 content words
   std::vector<std::uint64_t> names;     // folded capitalized words not opening a sentence
   std::vector<std::uint64_t> numbers;   // numbers of two or more digits, digits only
   std::vector<std::uint32_t> grams;     // hashed character 4-grams of the folded words
@@ -53,9 +54,9 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
 class TermStatistics {
  public:
   explicit TermStatistics(double prior_documents = 50.0);
-  // Counts the article's distinct terms.
+  // Counts the article's distinct terms and names.
   void Add(const ComparableArticle& article);
-  // Inverse document frequency of a term (> 0).
+  // Inverse document frequency of a term or name (> 0).
   double Idf(std::uint64_t term) const;
   std::uint64_t documents() const { return documents_; }
 
@@ -67,7 +68,7 @@ class TermStatistics {
 };
 
 // The features of a pair, in a fixed order (FeatureNames()).
-inline constexpr int kSimilarityFeatures = 13;
+inline constexpr int kSimilarityFeatures = 16;
 using PairFeatures = std::array<float, kSimilarityFeatures>;
 
 // Names of the features, in order; the model file lists them and is checked against them.

@@ -66,6 +66,8 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
   const std::uint64_t lang_seed = XXH3_64bits(out.lang.data(), out.lang.size());
   std::unordered_map<std::uint64_t, std::uint32_t> counts;
   std::vector<std::uint64_t> window;  // folded-word hashes, for shingles
+  constexpr int kLeadWords = 60;
+  int content_words = 0;
   auto label = [&](std::uint64_t key, std::string_view surface) {
     out.labels.emplace_back(key, std::string(surface));
   };
@@ -96,6 +98,7 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
         XXH3_64bits_withSeed(stem.data(), stem.size(), lang_seed), TermKind::kWord);
     ++counts[key];
     if (t.start < title_end) out.title.push_back(key);
+    if (content_words++ < kLeadWords) out.lead.push_back(key);
     AddGrams(folded, &out.grams);
     if (t.capitalized && !t.sentence_initial) {
       std::uint64_t name = similarity::MakeTerm(word_hash, TermKind::kName);
@@ -109,6 +112,7 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
   std::sort(out.terms.begin(), out.terms.end(),
             [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
   SortUnique(&out.title);
+  SortUnique(&out.lead);
   SortUnique(&out.names);
   SortUnique(&out.numbers);
   SortUnique(&out.grams);
@@ -132,13 +136,14 @@ TermStatistics::TermStatistics(double prior_documents)
 void TermStatistics::Add(const ComparableArticle& article) {
   ++documents_;
   for (const TermCount& t : article.terms) ++impl_->df[t.term];
+  for (std::uint64_t name : article.names) ++impl_->df[name];
 }
 
 double TermStatistics::Idf(std::uint64_t term) const {
   auto it = impl_->df.find(term);
   const double df = it == impl_->df.end() ? 0.0 : it->second;
-  // The prior: a content word is taken to appear in 5% of articles, a number in 2%.
-  const double rate = similarity::KindOf(term) == TermKind::kNumber ? 0.02 : 0.05;
+  // The prior: a content word is taken to appear in 5% of articles, a number or a name in 2%.
+  const double rate = similarity::KindOf(term) == TermKind::kWord ? 0.05 : 0.02;
   const double n = static_cast<double>(documents_) + prior_;
   return std::log((n + 1.0) / (df + prior_ * rate + 1.0)) + 1e-3;
 }

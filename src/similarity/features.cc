@@ -71,6 +71,41 @@ float TermCosine(const ComparableArticle& a, const ComparableArticle& b,
   return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
 }
 
+// IDF-weighted cosine of two sets of keys.
+float WeightedSetCosine(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
+                        const TermStatistics& stats) {
+  double dot = 0, na = 0, nb = 0;
+  for (std::uint64_t k : a) na += stats.Idf(k) * stats.Idf(k);
+  for (std::uint64_t k : b) nb += stats.Idf(k) * stats.Idf(k);
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      dot += stats.Idf(a[i]) * stats.Idf(a[i]);
+      ++i;
+      ++j;
+    }
+  }
+  return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
+}
+
+// Share of the title's terms found among the other article's terms, averaged both ways.
+float TitleInText(const ComparableArticle& a, const ComparableArticle& b) {
+  auto found = [](const ComparableArticle& x, const ComparableArticle& y) {
+    if (x.title.empty()) return 0.0;
+    std::size_t hit = 0, j = 0;
+    for (std::uint64_t t : x.title) {
+      while (j < y.terms.size() && y.terms[j].term < t) ++j;
+      hit += j < y.terms.size() && y.terms[j].term == t;
+    }
+    return static_cast<double>(hit) / static_cast<double>(x.title.size());
+  };
+  return static_cast<float>((found(a, b) + found(b, a)) / 2);
+}
+
 // The article's k heaviest terms, sorted by hash.
 std::vector<std::uint64_t> TopTerms(const ComparableArticle& a, const TermStatistics& stats,
                                     std::size_t k) {
@@ -126,9 +161,10 @@ float DateGapDays(std::string_view a, std::string_view b) {
 
 const std::array<const char*, kSimilarityFeatures>& FeatureNames() {
   static const std::array<const char*, kSimilarityFeatures> kNames = {
-      "same_language",  "term_cosine",      "title_jaccard", "name_jaccard",    "name_containment",
-      "number_jaccard", "numbers_shared",   "gram_cosine",   "shingle_jaccard", "length_ratio",
-      "log_min_words",  "top_term_overlap", "date_gap_days"};
+      "same_language",    "term_cosine",          "title_jaccard",  "name_jaccard",
+      "name_containment", "number_jaccard",       "numbers_shared", "gram_cosine",
+      "shingle_jaccard",  "length_ratio",         "log_min_words",  "top_term_overlap",
+      "date_gap_days",    "name_weighted_cosine", "lead_jaccard",   "title_in_text"};
   return kNames;
 }
 
@@ -149,6 +185,9 @@ PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
   f[10] = static_cast<float>(std::log1p(small));
   f[11] = TopTermOverlap(a, b, stats);
   f[12] = DateGapDays(a.published, b.published);
+  f[13] = WeightedSetCosine(a.names, b.names, stats);
+  f[14] = Jaccard(a.lead, b.lead);
+  f[15] = TitleInText(a, b);
   return f;
 }
 
