@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <limits>
 #include <numeric>
 
 namespace newsweave::similarity {
@@ -131,18 +133,61 @@ RegressionForest RegressionForest::Fit(const std::vector<float>& x, int width,
       prediction[i] += tree[static_cast<std::size_t>(k)].value;
     }
   }
+  forest.Flatten();
   return forest;
+}
+
+void RegressionForest::Flatten() {
+  // The depth of the deepest tree.
+  std::function<int(const std::vector<Node>&, int)> height = [&](const std::vector<Node>& t,
+                                                                 int k) -> int {
+    const Node& n = t[static_cast<std::size_t>(k)];
+    return n.feature < 0 ? 0 : 1 + std::max(height(t, n.left), height(t, n.right));
+  };
+  depth_ = 0;
+  for (const std::vector<Node>& tree : trees_) depth_ = std::max(depth_, height(tree, 0));
+  const std::size_t splits = (std::size_t{1} << depth_) - 1, leaves = std::size_t{1} << depth_;
+  split_feature_.assign(trees_.size() * splits, 0);
+  split_value_.assign(trees_.size() * splits, std::numeric_limits<float>::infinity());
+  leaf_value_.assign(trees_.size() * leaves, 0.f);
+  for (std::size_t t = 0; t < trees_.size(); ++t) {
+    const std::vector<Node>& tree = trees_[t];
+    // Places node k of the tree at heap position `at`.
+    std::function<void(int, std::size_t)> place = [&](int k, std::size_t at) {
+      const Node& n = tree[static_cast<std::size_t>(k)];
+      if (at >= splits) {  // bottom row: a leaf
+        leaf_value_[t * leaves + (at - splits)] = static_cast<float>(n.value);
+        return;
+      }
+      if (n.feature < 0) {  // a leaf above the bottom: pass it down the left side
+        place(k, 2 * at + 1);
+        place(k, 2 * at + 2);
+        return;
+      }
+      split_feature_[t * splits + at] = n.feature;
+      split_value_[t * splits + at] = n.threshold;
+      place(n.left, 2 * at + 1);
+      place(n.right, 2 * at + 2);
+    };
+    place(0, 0);
+  }
 }
 
 double RegressionForest::Predict(const float* row) const {
   double sum = base_;
-  for (const std::vector<Node>& tree : trees_) {
-    int k = 0;
-    while (tree[static_cast<std::size_t>(k)].feature >= 0) {
-      const Node& node = tree[static_cast<std::size_t>(k)];
-      k = row[node.feature] <= node.threshold ? node.left : node.right;
+  const std::size_t splits = (std::size_t{1} << depth_) - 1, leaves = std::size_t{1} << depth_;
+  const std::int32_t* feature = split_feature_.data();
+  const float* value = split_value_.data();
+  const float* leaf = leaf_value_.data();
+  for (std::size_t t = 0; t < trees_.size(); ++t) {
+    std::size_t i = 0;
+    for (int d = 0; d < depth_; ++d) {
+      i = 2 * i + 1 + static_cast<std::size_t>(row[feature[i]] > value[i]);
     }
-    sum += tree[static_cast<std::size_t>(k)].value;
+    sum += leaf[i - splits];
+    feature += splits;
+    value += splits;
+    leaf += leaves;
   }
   return sum;
 }
@@ -219,6 +264,7 @@ Result<RegressionForest> RegressionForest::Parse(std::string_view text, std::siz
     if (tree.empty()) return MakeError(ErrorCode::kCorruption, "empty tree");
     forest.trees_.push_back(std::move(tree));
   }
+  forest.Flatten();
   return forest;
 }
 

@@ -47,8 +47,18 @@ class RegressionForest {
     int left = 0, right = 0;  // child indices within the tree (row <= threshold goes left)
     double value = 0;         // leaf value
   };
+  // For Predict, every tree padded to a complete tree of depth `depth_` in heap order
+  // (children of i at 2i+1 and 2i+2), so that a walk is `depth_` steps without a branch:
+  // 2^depth-1 splits and 2^depth leaves per tree. A leaf above the bottom is repeated under
+  // splits that always go left.
+  void Flatten();
+
   double base_ = 0;
   std::vector<std::vector<Node>> trees_;
+  int depth_ = 0;
+  std::vector<std::int32_t> split_feature_;
+  std::vector<float> split_value_;
+  std::vector<float> leaf_value_;
 
   friend class TreeGrower;
 };

@@ -7,6 +7,7 @@
 
 #include "newsweave/similarity.h"
 #include "similarity/terms.h"
+#include "text/hash_slots.h"
 
 namespace newsweave {
 namespace {
@@ -126,26 +127,46 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
   return out;
 }
 
+namespace {
+// The prior: a content word is taken to appear in 5% of articles, a number or a name in 2%.
+constexpr double kWordRate = 0.05, kOtherRate = 0.02;
+constexpr std::uint32_t kTabulated = 4096;  // log(df + prior + 1) kept for df below this
+}  // namespace
+
 struct TermStatistics::Impl {
-  std::unordered_map<std::uint64_t, std::uint32_t> df;
+  text::HashSlots<std::uint32_t> df;  // flat: Idf is called for every term of every pair
+  double log_documents = 0;           // log(documents + prior + 1)
+  // log(df + prior * rate + 1) by df, for words [0] and for numbers and names [1].
+  std::vector<double> log_df[2];
 };
 
 TermStatistics::TermStatistics(double prior_documents)
-    : impl_(std::make_shared<Impl>()), prior_(prior_documents) {}
+    : impl_(std::make_shared<Impl>()), prior_(prior_documents) {
+  for (int kind = 0; kind < 2; ++kind) {
+    const double rate = kind == 0 ? kWordRate : kOtherRate;
+    impl_->log_df[kind].resize(kTabulated);
+    for (std::uint32_t df = 0; df < kTabulated; ++df) {
+      impl_->log_df[kind][df] = std::log(df + prior_ * rate + 1.0);
+    }
+  }
+  impl_->log_documents = std::log(prior_ + 1.0);
+}
 
 void TermStatistics::Add(const ComparableArticle& article) {
   ++documents_;
-  for (const TermCount& t : article.terms) ++impl_->df[t.term];
-  for (std::uint64_t name : article.names) ++impl_->df[name];
+  for (const TermCount& t : article.terms) ++*impl_->df.Insert(t.term).first;
+  for (std::uint64_t name : article.names) ++*impl_->df.Insert(name).first;
+  impl_->log_documents = std::log(static_cast<double>(documents_) + prior_ + 1.0);
 }
 
 double TermStatistics::Idf(std::uint64_t term) const {
-  auto it = impl_->df.find(term);
-  const double df = it == impl_->df.end() ? 0.0 : it->second;
-  // The prior: a content word is taken to appear in 5% of articles, a number or a name in 2%.
-  const double rate = similarity::KindOf(term) == TermKind::kWord ? 0.05 : 0.02;
-  const double n = static_cast<double>(documents_) + prior_;
-  return std::log((n + 1.0) / (df + prior_ * rate + 1.0)) + 1e-3;
+  const std::uint32_t* found = impl_->df.Find(term);
+  const std::uint32_t df = found ? *found : 0;
+  const int kind = similarity::KindOf(term) == TermKind::kWord ? 0 : 1;
+  const double log_df = df < kTabulated
+                            ? impl_->log_df[kind][df]
+                            : std::log(df + prior_ * (kind == 0 ? kWordRate : kOtherRate) + 1.0);
+  return impl_->log_documents - log_df + 1e-3;
 }
 
 }  // namespace newsweave
