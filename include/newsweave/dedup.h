@@ -68,12 +68,14 @@ class Deduplicator {
   void Prepare(std::string_view clean_text, PreparedArticle* out) const;
 
   // Adds a prepared article. `length` is its clean text's size (the longest text represents
-  // a group); `published` (ISO 8601 or empty) breaks ties between equal lengths.
-  void Add(std::string_view id, std::string_view published, std::size_t length,
+  // a group); `published` (ISO 8601 or empty) breaks ties between equal lengths. Returns the
+  // index (0-based, in order added) of the earliest article it was found a copy of now, or
+  // its own index when it is nobody's copy (yet).
+  std::uint32_t Add(std::string_view id, std::string_view published, std::size_t length,
            const PreparedArticle& prepared);
 
   // Prepare() and Add() in one call.
-  void Add(std::string_view id, std::string_view clean_text, std::string_view published);
+  std::uint32_t Add(std::string_view id, std::string_view clean_text, std::string_view published);
 
   // The groups of two or more articles, in order of their first-added member. The
   // representative has the longest clean text; ties go to the earliest date, then the id.

@@ -111,14 +111,14 @@ void Deduplicator::Prepare(std::string_view clean_text, PreparedArticle* out) co
   m.hasher.Sign(shingles.data(), shingles.size(), out->signature.data());
 }
 
-void Deduplicator::Add(std::string_view id, std::string_view clean_text,
-                       std::string_view published) {
+std::uint32_t Deduplicator::Add(std::string_view id, std::string_view clean_text,
+                                std::string_view published) {
   thread_local PreparedArticle prepared;
   Prepare(clean_text, &prepared);
-  Add(id, published, clean_text.size(), prepared);
+  return Add(id, published, clean_text.size(), prepared);
 }
 
-void Deduplicator::Add(std::string_view id, std::string_view published, std::size_t length,
+std::uint32_t Deduplicator::Add(std::string_view id, std::string_view published, std::size_t length,
                        const PreparedArticle& prepared) {
   Impl& m = *impl_;
   const auto n = static_cast<std::uint32_t>(m.docs.size());
@@ -139,7 +139,7 @@ void Deduplicator::Add(std::string_view id, std::string_view published, std::siz
     if (!first) {
       m.groups.Union(it->second, n);
       ++m.stats.exact;
-      return;  // its signature equals the original's
+      return it->second;  // its signature equals the original's
     }
   }
   // Near copies: candidates from the LSH bands, verified on the signatures.
@@ -149,23 +149,23 @@ void Deduplicator::Add(std::string_view id, std::string_view published, std::siz
   const std::uint32_t* sig = m.signatures.data() + row * static_cast<std::size_t>(perms);
   m.signature_of[n] = static_cast<std::uint32_t>(row);
   // Fewer words than a shingle: only an exact copy can be told apart from chance.
-  if (prepared.shingles <= 1) return;
+  if (prepared.shingles <= 1) return n;
   m.candidates.clear();
   m.index.Add(n, sig, &m.candidates);
-  bool joined = false;
+  std::uint32_t copy_of = n;
   for (std::uint32_t c : m.candidates) {
     ++m.stats.candidate_pairs;
     const std::uint32_t* other =
         m.signatures.data() + static_cast<std::size_t>(m.signature_of[c]) * perms;
     if (dedup::EstimateJaccard(sig, other, perms) >= m.options.threshold) {
       m.groups.Union(c, n);
-      joined = true;
+      copy_of = std::min(copy_of, c);
     }
   }
-  if (joined) {
+  if (copy_of != n) {
     ++m.stats.near;
     m.containment_index.Add(n, sig, &m.candidates);  // indexed for later contained copies
-    return;
+    return copy_of;
   }
   // Contained copies: a shorter or longer version of an earlier article.
   m.candidates.clear();
@@ -175,10 +175,11 @@ void Deduplicator::Add(std::string_view id, std::string_view published, std::siz
     double j = dedup::EstimateJaccard(sig, m.SignatureOf(c), perms);
     if (m.Containment(n, c, j) >= m.options.threshold) {
       m.groups.Union(c, n);
-      joined = true;
+      copy_of = std::min(copy_of, c);
     }
   }
-  if (joined) ++m.stats.contained;
+  if (copy_of != n) ++m.stats.contained;
+  return copy_of;
 }
 
 std::vector<DedupGroup> Deduplicator::Groups() const {
