@@ -42,6 +42,10 @@ struct ComparableArticle {
   std::vector<std::pair<std::uint64_t, std::string>> labels;
 };
 
+// Time in days since 1970-01-01 (UTC, zones ignored) of an ISO 8601 date or date-time
+// ("2026-03-14", "2026-03-14T09:30:00Z", "2026-03-14 09:30:00"); NaN when empty or unreadable.
+double DaysSinceEpoch(std::string_view iso_date);
+
 // Builds the comparable form of an analyzed article. `title` may be empty (the first
 // sentence then stands for it).
 ComparableArticle DescribeArticle(std::string_view id, std::string_view title,

@@ -33,8 +33,9 @@ check "other file still read" grep -q '"id":"en-floods"' "$dir/out2.jsonl"
 
 # run --json: the contract's object.
 "$bin" run --json "$dir/in/en-floods.txt" > "$dir/run.json"
-check "run --json object" grep -q '^{"articles":\[{"id":"en-floods","lang":"en","title":"Floods close schools across northern Italy","event":null' "$dir/run.json"
-check "run --json events and stories" grep -q '"events":\[\],"stories":\[\]}' "$dir/run.json"
+check "run --json object" grep -q '^{"articles":\[{"id":"en-floods","lang":"en","title":"Floods close schools across northern Italy","event":"e1","story":"s1","duplicate_of":null,"relation":null}' "$dir/run.json"
+check "run --json event" grep -q '"events":\[{"id":"e1","story":"s1","articles":\["en-floods"\],"headline":"Floods close schools across northern Italy","languages":\["en"\]' "$dir/run.json"
+check "run --json story" grep -q '"stories":\[{"id":"s1","title":"Floods close schools across northern Italy","events":\["e1"\]}\]}' "$dir/run.json"
 "$bin" run "$dir/in" > "$dir/digest.txt" 2>/dev/null
 check "run digest counts" grep -q '^newsweave run: 2 articles from 2 files' "$dir/digest.txt"
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -8,16 +10,21 @@
 #include "cli/diagnostics.h"
 #include "cli/json_text.h"
 #include "cli/progress.h"
+#include "newsweave/cluster.h"
+#include "newsweave/dedup.h"
 #include "newsweave/pipeline.h"
+#include "newsweave/similarity.h"
 
 namespace newsweave::cli {
 namespace {
 
+// What the digest and the JSON need of an article once the text is gone.
 struct Row {
-  std::string id, lang, title;
-  double confidence = 0;
-  bool declared = false;
-  size_t kept = 0, removed = 0;
+  std::string id, lang, title, source, published;
+  double day = 0;                      // for ordering: its date, or the previous dated article's
+  long copy_of = -1;                   // index of the article it copies (dedup), or -1
+  std::string relation, duplicate_of;  // from the dedup groups
+  long event = -1;
 };
 
 std::string Bytes(uint64_t n) {
@@ -40,6 +47,138 @@ std::string Shorten(std::string_view s, size_t max) {
   return std::string(s.substr(0, n)) + "…";
 }
 
+// The contract's JSON object: articles, events, stories.
+void PrintJson(const std::vector<Row>& rows, const std::vector<EventSummary>& events,
+               const std::vector<StorySummary>& stories) {
+  std::string out = "{\"articles\":[";
+  auto list = [&](const std::vector<std::string>& v) {
+    out.push_back('[');
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out.push_back(',');
+      AppendJsonString(v[i], &out);
+    }
+    out.push_back(']');
+  };
+  auto nullable = [&](const std::string& s) {
+    if (s.empty()) {
+      out.append("null");
+    } else {
+      AppendJsonString(s, &out);
+    }
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    out.append(i ? ",{\"id\":" : "{\"id\":");
+    AppendJsonString(r.id, &out);
+    out.append(",\"lang\":");
+    AppendJsonString(r.lang, &out);
+    out.append(",\"title\":");
+    AppendJsonString(r.title, &out);
+    const EventSummary* e = r.event >= 0 ? &events[static_cast<std::size_t>(r.event)] : nullptr;
+    out.append(",\"event\":");
+    nullable(e ? e->id : "");
+    out.append(",\"story\":");
+    nullable(e ? e->story : "");
+    out.append(",\"duplicate_of\":");
+    nullable(r.duplicate_of);
+    out.append(",\"relation\":");
+    nullable(r.relation);
+    out.push_back('}');
+    if (out.size() > (1u << 20)) {
+      std::cout << out;
+      out.clear();
+    }
+  }
+  out.append("],\"events\":[");
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const EventSummary& e = events[i];
+    out.append(i ? ",{\"id\":" : "{\"id\":");
+    AppendJsonString(e.id, &out);
+    out.append(",\"story\":");
+    AppendJsonString(e.story, &out);
+    out.append(",\"articles\":");
+    list(e.articles);
+    out.append(",\"headline\":");
+    AppendJsonString(e.headline, &out);
+    out.append(",\"languages\":");
+    list(e.languages);
+    out.append(",\"entities\":");
+    list(e.entities);
+    out.append(",\"sources\":");
+    list(e.sources);
+    out.append(",\"start\":");
+    nullable(e.start);
+    out.append(",\"end\":");
+    nullable(e.end);
+    out.push_back('}');
+  }
+  out.append("],\"stories\":[");
+  for (std::size_t i = 0; i < stories.size(); ++i) {
+    out.append(i ? ",{\"id\":" : "{\"id\":");
+    AppendJsonString(stories[i].id, &out);
+    out.append(",\"title\":");
+    AppendJsonString(stories[i].title, &out);
+    out.append(",\"events\":");
+    list(stories[i].events);
+    out.push_back('}');
+  }
+  out.append("]}\n");
+  std::cout << out << std::flush;
+}
+
+// Stories, their events in time order, and each event's articles by language, copies
+// under their representative.
+void PrintDigest(const std::vector<Row>& rows, const std::vector<EventSummary>& events,
+                 const std::vector<StorySummary>& stories) {
+  std::map<std::string, const Row*> by_id;
+  for (const Row& r : rows) by_id[r.id] = &r;
+  std::map<std::string, const EventSummary*> event_by_id;
+  for (const EventSummary& e : events) event_by_id[e.id] = &e;
+  for (const StorySummary& s : stories) {
+    std::printf("STORY %s  %s  (%zu event%s)\n", s.id.c_str(), Shorten(s.title, 90).c_str(),
+                s.events.size(), s.events.size() == 1 ? "" : "s");
+    for (const std::string& eid : s.events) {
+      const EventSummary& e = *event_by_id[eid];
+      std::string span = e.start.empty()    ? "undated"
+                         : e.start == e.end ? e.start
+                                            : e.start + " to " + e.end;
+      std::string langs;
+      for (const std::string& l : e.languages) langs += (langs.empty() ? "" : " ") + l;
+      std::printf("  EVENT %s  %s\n        %s; %zu article%s in %s; %zu source%s\n", e.id.c_str(),
+                  Shorten(e.headline, 86).c_str(), span.c_str(), e.articles.size(),
+                  e.articles.size() == 1 ? "" : "s", langs.c_str(), e.sources.size(),
+                  e.sources.size() == 1 ? "" : "s");
+      if (!e.entities.empty()) {
+        std::string names;
+        for (const std::string& n : e.entities) names += (names.empty() ? "" : ", ") + n;
+        std::printf("        names: %s\n", names.c_str());
+      }
+      // Articles by language; copies listed under the article they copy.
+      std::map<std::string, std::vector<const Row*>> by_lang;
+      std::map<std::string, std::vector<const Row*>> copies;  // representative -> copies
+      for (const std::string& id : e.articles) {
+        const Row* r = by_id[id];
+        if (!r->duplicate_of.empty() && by_id.count(r->duplicate_of)) {
+          copies[r->duplicate_of].push_back(r);
+        } else {
+          by_lang[r->lang].push_back(r);
+        }
+      }
+      for (const auto& [lang, list] : by_lang) {
+        for (const Row* r : list) {
+          std::printf("        [%s] %-30s %s\n", lang.c_str(), Shorten(r->id, 30).c_str(),
+                      Shorten(r->title, 60).c_str());
+          for (const Row* c : copies[r->id]) {
+            std::printf("               also %-24s (%s)\n", Shorten(c->id, 24).c_str(),
+                        c->relation.c_str());
+          }
+        }
+      }
+    }
+    std::printf("\n");
+  }
+}
+
 }  // namespace
 
 int RunMain(const CommonFlags& flags, const std::string& db) {
@@ -50,60 +189,94 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
   std::ios::sync_with_stdio(false);
   DiagnosticPrinter diagnostics(flags.quiet);
   ProgressBar bar("reading");
-  // Memory stays flat however large the input: JSON is written as articles arrive, and the
-  // digest keeps counters and its first kMaxRows rows.
-  constexpr size_t kMaxRows = 200;
   std::vector<Row> rows;
+  std::vector<ClusterInput> inputs;  // articles that are nobody's copy, to cluster
+  std::vector<std::size_t> input_row;
   std::map<std::string, int> languages;
   std::map<std::string, int> reasons;
   uint64_t raw_total = 0;
-  bool first_json = true;
-  if (flags.json) std::cout << "{\"articles\":[";
+  Deduplicator dedup;
+  PreparedArticle prepared;
+  double last_day = 0;
   PipelineOptions options;
-  options.analyze_text = false;
+  options.threads = flags.threads;
   auto stats = RunPipeline(
       flags.paths, options, diagnostics.Sink(),
       [&](const ProcessedArticle& p) {
         for (const RemovedSpan& s : p.clean.removed) reasons[s.reason]++;
         languages[p.analysis.language.code]++;
         raw_total += p.article.text.size();
-        if (flags.json) {
-          std::string a = first_json ? "{\"id\":" : ",{\"id\":";
-          AppendJsonString(p.article.id, &a);
-          a.append(",\"lang\":");
-          AppendJsonString(p.analysis.language.code, &a);
-          a.append(",\"title\":");
-          AppendJsonString(p.article.title, &a);
-          a.append(",\"event\":null,\"story\":null,\"duplicate_of\":null,\"relation\":null}");
-          std::cout << a;
-          first_json = false;
-          return;
-        }
-        if (rows.size() >= kMaxRows) return;
         Row r;
         r.id = p.article.id;
         r.lang = p.analysis.language.code;
-        r.confidence = p.analysis.language.confidence;
-        r.declared = p.analysis.language.from_declared;
         r.title = p.article.title;
-        r.kept = p.clean.text.size();
-        r.removed = p.clean.removed.size();
+        r.source = p.article.source;
+        r.published = p.article.published;
+        const double day = DaysSinceEpoch(p.article.published);
+        if (!std::isnan(day)) last_day = day;
+        r.day = last_day;
+        std::string_view body = ComparedBody(p.clean.text, p.article.title);
+        dedup.Prepare(body, &prepared);
+        const std::uint32_t copy_of =
+            dedup.Add(p.article.id, p.article.published, body.size(), prepared);
+        if (copy_of != rows.size()) {
+          r.copy_of = copy_of;
+        } else {
+          ClusterInput in;
+          in.article = DescribeArticle(p.article.id, p.article.title, p.article.published,
+                                       p.clean.text, p.analysis);
+          in.title = p.article.title;
+          in.source = p.article.source;
+          in.day = day;
+          inputs.push_back(std::move(in));
+          input_row.push_back(rows.size());
+        }
         rows.push_back(std::move(r));
       },
       [&](uint64_t done, uint64_t total) { bar.Update(done, total); });
   bar.Finish();
-  if (flags.json) std::cout << "],\"events\":[],\"stories\":[]}\n" << std::flush;
   if (!stats) {
     std::fprintf(stderr, "newsweave run: %s\n", stats.error().message.c_str());
     return 1;
   }
-  if (flags.json) return 0;
-
+  // Clustering in time order (articles without a date keep their place after the dated
+  // article before them); copies join their original's event.
+  std::vector<std::size_t> order(inputs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return rows[input_row[a]].day < rows[input_row[b]].day;
+  });
+  EventClusterer clusterer;
+  for (std::size_t i : order)
+    rows[input_row[i]].event = static_cast<long>(clusterer.Add(std::move(inputs[i])));
+  for (Row& r : rows) {
+    if (r.copy_of < 0) continue;
+    clusterer.AddCopy(r.id, rows[static_cast<std::size_t>(r.copy_of)].id);
+    r.event = clusterer.EventOf(r.id);
+  }
+  for (const DedupGroup& g : dedup.Groups()) {
+    std::map<std::string, const DedupMember*> by_id;
+    for (const DedupMember& m : g.members) by_id[m.id] = &m;
+    for (Row& r : rows) {
+      auto it = by_id.find(r.id);
+      if (it == by_id.end()) continue;
+      r.relation = it->second->relation;
+      r.duplicate_of = it->second->duplicate_of;
+    }
+  }
+  const std::vector<EventSummary> events = clusterer.Events();
+  const std::vector<StorySummary> stories = clusterer.Stories();
+  if (flags.json) {
+    PrintJson(rows, events, stories);
+    return 0;
+  }
   const PipelineStats& s = *stats;
-  std::printf("newsweave run: %llu articles from %llu files (%s) in %.2f s\n\n",
-              static_cast<unsigned long long>(s.read.articles),
-              static_cast<unsigned long long>(s.read.files), Bytes(s.read.bytes).c_str(),
-              s.seconds);
+  std::printf(
+      "newsweave run: %llu articles from %llu files (%s) in %.2f s: %zu events, %zu "
+      "stories\n",
+      static_cast<unsigned long long>(s.read.articles),
+      static_cast<unsigned long long>(s.read.files), Bytes(s.read.bytes).c_str(), s.seconds,
+      events.size(), stories.size());
   std::printf("Languages  ");
   for (const auto& [lang, n] : languages) std::printf(" %s %d", lang.c_str(), n);
   std::printf("\nCleaning    removed %llu spans, %.1f%% of the raw text:",
@@ -114,30 +287,15 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
     std::printf("%s%s %d", sep, reason.c_str(), n);
     sep = ", ";
   }
+  const DedupStats& d = dedup.stats();
+  std::printf("\nCopies      %llu exact, %llu near, %llu contained",
+              static_cast<unsigned long long>(d.exact), static_cast<unsigned long long>(d.near),
+              static_cast<unsigned long long>(d.contained));
   std::printf("\nProblems    %llu errors, %llu warnings%s\n\n",
               static_cast<unsigned long long>(diagnostics.errors()),
               static_cast<unsigned long long>(diagnostics.warnings()),
               diagnostics.errors() + diagnostics.warnings() ? " (printed above)" : "");
-  std::printf("%-34s %-4s %5s %9s %8s  %s\n", "ARTICLE", "LANG", "CONF", "KEPT", "REMOVED",
-              "TITLE");
-  for (const Row& r : rows) {
-    char conf[16];
-    if (r.declared) {
-      std::snprintf(conf, sizeof conf, "decl");
-    } else {
-      std::snprintf(conf, sizeof conf, "%.2f", r.confidence);
-    }
-    std::printf("%-34s %-4s %5s %9s %8zu  %s\n", Shorten(r.id, 34).c_str(), r.lang.c_str(), conf,
-                Bytes(r.kept).c_str(), r.removed, Shorten(r.title, 60).c_str());
-  }
-  if (s.read.articles > rows.size()) {
-    std::printf("... and %llu more\n",
-                static_cast<unsigned long long>(s.read.articles - rows.size()));
-  }
-
-  std::printf(
-      "\nDuplicates, events and stories are not built yet: this run reads, cleans and "
-      "identifies languages.\n");
+  PrintDigest(rows, events, stories);
   return 0;
 }
 

@@ -136,28 +136,40 @@ float TopTermOverlap(const ComparableArticle& a, const ComparableArticle& b,
   return static_cast<float>((found(a, b) + found(b, a)) / 2);
 }
 
-// Days between two ISO 8601 dates (only the date part is read), or -1 when either is
-// missing or unreadable.
+// Days between two ISO 8601 dates (their date parts), or -1 when either is unknown.
 float DateGapDays(std::string_view a, std::string_view b) {
-  auto days = [](std::string_view s) -> long {
-    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return -1;
-    int y = std::atoi(std::string(s.substr(0, 4)).c_str());
-    int m = std::atoi(std::string(s.substr(5, 2)).c_str());
-    int d = std::atoi(std::string(s.substr(8, 2)).c_str());
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
-    // Days from civil (Howard Hinnant's algorithm).
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe;
-  };
-  long x = days(a), y = days(b);
-  return x < 0 || y < 0 ? -1.f : static_cast<float>(std::labs(x - y));
+  const double x = std::floor(DaysSinceEpoch(a)), y = std::floor(DaysSinceEpoch(b));
+  return std::isnan(x) || std::isnan(y) ? -1.f : static_cast<float>(std::fabs(x - y));
 }
 
 }  // namespace
+
+double DaysSinceEpoch(std::string_view s) {
+  auto number = [&](std::size_t at, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nan("");
+  int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > 31) return std::nan("");
+  // Days from civil (Howard Hinnant's algorithm).
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  double days = static_cast<double>(era * 146097 + doe - 719468);
+  // The time of day, when given as THH:MM or " HH:MM".
+  if (s.size() >= 16 && (s[10] == 'T' || s[10] == ' ') && s[13] == ':') {
+    int hh = number(11, 2), mm = number(14, 2);
+    if (hh >= 0 && hh < 24 && mm >= 0 && mm < 60) days += (hh * 60 + mm) / 1440.0;
+  }
+  return days;
+}
 
 const std::array<const char*, kSimilarityFeatures>& FeatureNames() {
   static const std::array<const char*, kSimilarityFeatures> kNames = {

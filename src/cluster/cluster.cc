@@ -1,0 +1,299 @@
+#include "newsweave/cluster.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace newsweave {
+namespace {
+
+std::string DateOf(double day) {
+  if (std::isnan(day)) return {};
+  // Civil from days (Howard Hinnant's algorithm).
+  long z = static_cast<long>(std::floor(day)) + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long d = doy - (153 * mp + 2) / 5 + 1;
+  const long m = mp < 10 ? mp + 3 : mp - 9;
+  const long y = yoe + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+  return buf;
+}
+
+// Index of the feature called `name` (FeatureNames()).
+std::size_t FeatureIndex(std::string_view name) {
+  const auto& names = FeatureNames();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return i;
+  }
+  return 0;
+}
+
+}  // namespace
+
+struct EventClusterer::Impl {
+  struct Event {
+    std::vector<std::uint32_t> members;  // article indices, copies included
+    // Compared through: the first article, then the latest ones.
+    std::vector<std::shared_ptr<const ComparableArticle>> exemplars;
+    double start = std::nan(""), end = std::nan("");
+    std::string headline;
+    std::set<std::string> languages, sources;
+    std::unordered_map<std::uint64_t, std::pair<int, std::string>> names;  // count, label
+  };
+  struct Member {
+    std::string id;
+    std::uint32_t event = 0;
+  };
+
+  ClusterOptions options;
+  const SimilarityModel* model;
+  TermStatistics stats;
+  std::vector<Event> events;
+  std::vector<Member> articles;
+  std::unordered_map<std::string, std::uint32_t> by_id;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> events_by_key;
+
+  // The article's rarest terms and names: what it is indexed and looked up by.
+  std::vector<std::uint64_t> Keys(const ComparableArticle& a) const {
+    std::vector<std::pair<double, std::uint64_t>> weighted;
+    for (const TermCount& t : a.terms) {
+      weighted.emplace_back(-(1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term),
+                            t.term);
+    }
+    for (std::uint64_t n : a.names) weighted.emplace_back(-1.5 * stats.Idf(n), n);
+    const std::size_t k =
+        std::min<std::size_t>(static_cast<std::size_t>(options.keys), weighted.size());
+    std::partial_sort(weighted.begin(), weighted.begin() + static_cast<long>(k), weighted.end());
+    std::vector<std::uint64_t> keys;
+    for (std::size_t i = 0; i < k; ++i) keys.push_back(weighted[i].second);
+    return keys;
+  }
+
+  // The time term: what a gap between the article and the event's span adds to a score.
+  double TimePenalty(double day, const Event& e) const {
+    if (std::isnan(day) || std::isnan(e.start)) return 0;
+    const double gap_days = day < e.start ? e.start - day : day > e.end ? day - e.end : 0;
+    const double hours = gap_days * 24.0;
+    return options.time_weight *
+           (1.0 - std::exp(-hours * hours / (2 * options.sigma_hours * options.sigma_hours)));
+  }
+
+  bool Active(double day, const Event& e) const {
+    if (std::isnan(day) || std::isnan(e.end)) return true;
+    return day - e.end <= options.window_days && e.start - day <= options.window_days;
+  }
+
+  // Story of each event (a root event index): events whose first articles name the same
+  // places and actors, found through the names they share.
+  std::vector<std::uint32_t> StoryRoots() const {
+    std::vector<std::uint32_t> parent(events.size());
+    for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&](std::uint32_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    const std::size_t names_feature = FeatureIndex("name_weighted_cosine");
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_name;
+    for (std::uint32_t i = 0; i < events.size(); ++i) {
+      const ComparableArticle& seed = *events[i].exemplars.front();
+      std::set<std::uint32_t> earlier;
+      for (std::uint64_t n : seed.names) {
+        auto it = by_name.find(n);
+        if (it == by_name.end()) continue;
+        earlier.insert(it->second.begin(), it->second.end());
+      }
+      for (std::uint32_t j : earlier) {
+        const ComparableArticle& other = *events[j].exemplars.front();
+        PairFeatures f = ComparePair(seed, other, stats);
+        SimilarityScores s = model->Predict(f);
+        if ((s.geography + s.entities) / 2 <= options.story_score &&
+            f[names_feature] >= options.story_names) {
+          parent[find(i)] = find(j);
+        }
+      }
+      for (std::uint64_t n : seed.names) by_name[n].push_back(i);
+    }
+    std::vector<std::uint32_t> root(events.size());
+    for (std::uint32_t i = 0; i < events.size(); ++i) root[i] = find(i);
+    return root;
+  }
+
+  void Join(std::uint32_t event, std::uint32_t article, const ClusterInput& input,
+            std::shared_ptr<const ComparableArticle> comparable) {
+    Event& e = events[event];
+    e.members.push_back(article);
+    if (e.exemplars.size() < static_cast<std::size_t>(std::max(1, options.exemplars))) {
+      e.exemplars.push_back(std::move(comparable));
+    } else {
+      // Keep the first; the others roll: the oldest of the latest gives way.
+      std::rotate(e.exemplars.begin() + 1, e.exemplars.begin() + 2, e.exemplars.end());
+      e.exemplars.back() = std::move(comparable);
+    }
+    const ComparableArticle& a = *e.exemplars.back();
+    if (!std::isnan(input.day)) {
+      e.start = std::isnan(e.start) ? input.day : std::min(e.start, input.day);
+      e.end = std::isnan(e.end) ? input.day : std::max(e.end, input.day);
+    }
+    if (!a.lang.empty() && a.lang != "und") e.languages.insert(a.lang);
+    if (!input.source.empty()) e.sources.insert(input.source);
+    for (std::uint64_t n : a.names) {
+      auto label = std::lower_bound(a.labels.begin(), a.labels.end(), n,
+                                    [](const auto& l, std::uint64_t key) { return l.first < key; });
+      auto& slot = e.names[n];
+      ++slot.first;
+      if (slot.second.empty() && label != a.labels.end() && label->first == n) {
+        slot.second = label->second;
+      }
+    }
+  }
+};
+
+EventClusterer::EventClusterer(ClusterOptions options, const SimilarityModel* model)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->model = model ? model : &SimilarityModel::Default();
+}
+
+EventClusterer::~EventClusterer() = default;
+
+std::size_t EventClusterer::Add(ClusterInput input) {
+  Impl& m = *impl_;
+  m.stats.Add(input.article);
+  auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));
+  const std::vector<std::uint64_t> keys = m.Keys(*comparable);
+  // Candidate events: those sharing the most keys, among the active ones.
+  std::unordered_map<std::uint32_t, int> hits;
+  for (std::uint64_t k : keys) {
+    auto it = m.events_by_key.find(k);
+    if (it == m.events_by_key.end()) continue;
+    for (std::uint32_t e : it->second) ++hits[e];
+  }
+  std::vector<std::pair<int, std::uint32_t>> ranked;
+  for (const auto& [e, n] : hits) {
+    if (m.Active(input.day, m.events[e])) ranked.emplace_back(-n, e);
+  }
+  const std::size_t c =
+      std::min<std::size_t>(static_cast<std::size_t>(m.options.candidates), ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
+  double best = m.options.join_score;
+  long chosen = -1;
+  for (std::size_t i = 0; i < c; ++i) {
+    const Impl::Event& e = m.events[ranked[i].second];
+    double score = 5;
+    for (const auto& ex : e.exemplars) {
+      score = std::min(score, m.model->Predict(ComparePair(*comparable, *ex, m.stats)).overall);
+    }
+    score += m.TimePenalty(input.day, e);
+    if (score <= best) {  // ties: the event sharing more keys, then the older one
+      if (score < best || chosen < 0) {
+        best = score;
+        chosen = ranked[i].second;
+      }
+    }
+  }
+  const auto article = static_cast<std::uint32_t>(m.articles.size());
+  if (chosen < 0) {
+    chosen = static_cast<long>(m.events.size());
+    m.events.emplace_back();
+    m.events.back().headline = input.title;
+  }
+  const auto event = static_cast<std::uint32_t>(chosen);
+  m.articles.push_back(Impl::Member{comparable->id, event});
+  m.by_id.emplace(comparable->id, article);
+  m.Join(event, article, input, comparable);
+  for (std::uint64_t k : keys) {
+    std::vector<std::uint32_t>& list = m.events_by_key[k];
+    if (list.empty() || list.back() != event) list.push_back(event);
+  }
+  for (const std::string& copy : input.copies) AddCopy(copy, m.articles[article].id);
+  return event;
+}
+
+bool EventClusterer::AddCopy(std::string_view id, std::string_view original) {
+  Impl& m = *impl_;
+  auto it = m.by_id.find(std::string(original));
+  if (it == m.by_id.end()) return false;
+  const std::uint32_t event = m.articles[it->second].event;
+  const auto article = static_cast<std::uint32_t>(m.articles.size());
+  m.articles.push_back(Impl::Member{std::string(id), event});
+  m.by_id.emplace(std::string(id), article);
+  m.events[event].members.push_back(article);
+  return true;
+}
+
+long EventClusterer::EventOf(std::string_view id) const {
+  auto it = impl_->by_id.find(std::string(id));
+  return it == impl_->by_id.end() ? -1 : static_cast<long>(impl_->articles[it->second].event);
+}
+
+std::size_t EventClusterer::event_count() const { return impl_->events.size(); }
+
+std::vector<StorySummary> EventClusterer::Stories() const {
+  const Impl& m = *impl_;
+  std::vector<std::uint32_t> root = m.StoryRoots();
+  std::map<std::uint32_t, std::vector<std::uint32_t>> members;  // root -> events
+  for (std::uint32_t e = 0; e < m.events.size(); ++e) members[root[e]].push_back(e);
+  std::vector<StorySummary> out;
+  // Story ids in order of their first event.
+  std::vector<std::pair<std::uint32_t, const std::vector<std::uint32_t>*>> ordered;
+  for (const auto& [r, list] : members) ordered.emplace_back(list.front(), &list);
+  std::sort(ordered.begin(), ordered.end());
+  for (const auto& [first, list] : ordered) {
+    StorySummary s;
+    s.id = "s" + std::to_string(out.size() + 1);
+    std::vector<std::uint32_t> by_time = *list;
+    std::stable_sort(by_time.begin(), by_time.end(), [&](std::uint32_t a, std::uint32_t b) {
+      double x = m.events[a].start, y = m.events[b].start;
+      if (std::isnan(x) || std::isnan(y)) return !std::isnan(x) && std::isnan(y);
+      return x < y;
+    });
+    std::uint32_t largest = by_time.front();
+    for (std::uint32_t e : by_time) {
+      s.events.push_back("e" + std::to_string(e + 1));
+      if (m.events[e].members.size() > m.events[largest].members.size()) largest = e;
+    }
+    s.title = m.events[largest].headline;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<EventSummary> EventClusterer::Events() const {
+  const Impl& m = *impl_;
+  std::vector<StorySummary> stories = Stories();
+  std::vector<std::string> story_of(m.events.size());
+  for (const StorySummary& s : stories) {
+    for (const std::string& e : s.events) story_of[std::stoul(e.substr(1)) - 1] = s.id;
+  }
+  std::vector<EventSummary> out;
+  for (std::uint32_t i = 0; i < m.events.size(); ++i) {
+    const Impl::Event& e = m.events[i];
+    EventSummary s;
+    s.id = "e" + std::to_string(i + 1);
+    s.story = story_of[i];
+    s.headline = e.headline;
+    for (std::uint32_t a : e.members) s.articles.push_back(m.articles[a].id);
+    s.languages.assign(e.languages.begin(), e.languages.end());
+    s.sources.assign(e.sources.begin(), e.sources.end());
+    std::vector<std::pair<int, std::string>> names;
+    for (const auto& [key, v] : e.names) {
+      if (!v.second.empty()) names.emplace_back(-v.first, v.second);
+    }
+    std::sort(names.begin(), names.end());
+    for (std::size_t k = 0; k < names.size() && k < 6; ++k) s.entities.push_back(names[k].second);
+    s.start = DateOf(e.start);
+    s.end = DateOf(e.end);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace newsweave
