@@ -61,19 +61,27 @@ struct EventClusterer::Impl {
   std::unordered_map<std::string, std::uint32_t> by_id;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> events_by_key;
 
-  // The article's rarest terms and names: what it is indexed and looked up by.
+  // What an article is indexed and looked up by: its rarest names (they cross languages),
+  // its heaviest content words (within a language) and its numbers, `options.keys` in all.
   std::vector<std::uint64_t> Keys(const ComparableArticle& a) const {
-    std::vector<std::pair<double, std::uint64_t>> weighted;
+    std::vector<std::pair<double, std::uint64_t>> names, words, numbers;
+    for (std::uint64_t n : a.names) names.emplace_back(-stats.Idf(n), n);
+    for (std::uint64_t n : a.numbers) numbers.emplace_back(-stats.Idf(n), n);
     for (const TermCount& t : a.terms) {
-      weighted.emplace_back(-(1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term),
-                            t.term);
+      if (std::binary_search(a.numbers.begin(), a.numbers.end(), t.term)) continue;
+      words.emplace_back(-(1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term),
+                         t.term);
     }
-    for (std::uint64_t n : a.names) weighted.emplace_back(-1.5 * stats.Idf(n), n);
-    const std::size_t k =
-        std::min<std::size_t>(static_cast<std::size_t>(options.keys), weighted.size());
-    std::partial_sort(weighted.begin(), weighted.begin() + static_cast<long>(k), weighted.end());
+    const std::size_t total = static_cast<std::size_t>(std::max(3, options.keys));
     std::vector<std::uint64_t> keys;
-    for (std::size_t i = 0; i < k; ++i) keys.push_back(weighted[i].second);
+    auto take = [&](std::vector<std::pair<double, std::uint64_t>>* v, std::size_t k) {
+      k = std::min(k, v->size());
+      std::partial_sort(v->begin(), v->begin() + static_cast<long>(k), v->end());
+      for (std::size_t i = 0; i < k; ++i) keys.push_back((*v)[i].second);
+    };
+    take(&names, total / 2);
+    take(&numbers, total / 8);
+    take(&words, total - keys.size());
     return keys;
   }
 
