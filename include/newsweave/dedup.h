@@ -23,7 +23,8 @@ struct DedupOptions {
 
 struct DedupMember {
   std::string id;
-  std::string relation;  // "" for the representative, else "exact", "near-duplicate", "contained"
+  // "" for the representative, else "exact", "near-duplicate", "contained", "translation"
+  std::string relation;
   std::string duplicate_of;  // the representative's id ("" for the representative)
 };
 
@@ -38,6 +39,7 @@ struct DedupStats {
   std::uint64_t near = 0;             // articles found as near copies
   std::uint64_t contained = 0;        // articles found as contained copies (either way)
   std::uint64_t candidate_pairs = 0;  // pairs proposed by LSH and checked on signatures
+  std::uint64_t translations = 0;     // translation links that joined two groups
 };
 
 // The part of a clean text compared for copies: without its first line when that line is
@@ -72,10 +74,16 @@ class Deduplicator {
   // index (0-based, in order added) of the earliest article it was found a copy of now, or
   // its own index when it is nobody's copy (yet).
   std::uint32_t Add(std::string_view id, std::string_view published, std::size_t length,
-           const PreparedArticle& prepared);
+                    const PreparedArticle& prepared);
 
   // Prepare() and Add() in one call.
   std::uint32_t Add(std::string_view id, std::string_view clean_text, std::string_view published);
+
+  // Puts articles `a` and `b` (indices in order added) in one group as an article and its
+  // translation (found by the cross-lingual layer). A member linked to its representative
+  // through such a link rather than through copies has relation "translation". Links are
+  // not saved with the index.
+  void AddTranslation(std::uint32_t a, std::uint32_t b);
 
   // The groups of two or more articles, in order of their first-added member. The
   // representative has the longest clean text; ties go to the earliest date, then the id.

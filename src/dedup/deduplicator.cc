@@ -51,7 +51,8 @@ struct Deduplicator::Impl {
   dedup::MinHasher hasher;
   dedup::LshIndex index;              // near copies: bands for the threshold
   dedup::LshIndex containment_index;  // contained copies: bands for a much lower similarity
-  dedup::UnionFind groups;
+  dedup::UnionFind groups;            // copies and translations
+  dedup::UnionFind copies;            // copies only (exact, near, contained)
   std::vector<Doc> docs;
   std::vector<std::uint32_t> signatures;    // docs.size() * permutations, near-copy candidates
   std::vector<std::uint32_t> signature_of;  // doc -> row in signatures, or UINT32_MAX
@@ -60,7 +61,9 @@ struct Deduplicator::Impl {
 
   // How `doc` relates to its group's representative `rep`: the same words, a near copy, or
   // (when neither) contained in it or a member only through other copies ("near-duplicate").
-  const char* Relation(std::uint32_t doc, std::uint32_t rep) const {
+  const char* Relation(std::uint32_t doc, std::uint32_t rep) {
+    // In the group through a translation link rather than through copies of the text.
+    if (copies.Find(doc) != copies.Find(rep)) return "translation";
     if (docs[doc].exact == docs[rep].exact) return "exact";
     const std::uint32_t* a = SignatureOf(doc);
     const std::uint32_t* b = SignatureOf(rep);
@@ -119,7 +122,7 @@ std::uint32_t Deduplicator::Add(std::string_view id, std::string_view clean_text
 }
 
 std::uint32_t Deduplicator::Add(std::string_view id, std::string_view published, std::size_t length,
-                       const PreparedArticle& prepared) {
+                                const PreparedArticle& prepared) {
   Impl& m = *impl_;
   const auto n = static_cast<std::uint32_t>(m.docs.size());
   Impl::Doc doc;
@@ -131,6 +134,7 @@ std::uint32_t Deduplicator::Add(std::string_view id, std::string_view published,
   doc.shingles = prepared.shingles;
   m.docs.push_back(std::move(doc));
   m.groups.Resize(n + 1);
+  m.copies.Resize(n + 1);
   m.signature_of.push_back(UINT32_MAX);
   ++m.stats.articles;
   // A text without words is nobody's copy (chrome-only pages would all look alike).
@@ -138,6 +142,7 @@ std::uint32_t Deduplicator::Add(std::string_view id, std::string_view published,
     auto [it, first] = m.by_exact.emplace(m.docs.back().exact, n);
     if (!first) {
       m.groups.Union(it->second, n);
+      m.copies.Union(it->second, n);
       ++m.stats.exact;
       return it->second;  // its signature equals the original's
     }
@@ -159,6 +164,7 @@ std::uint32_t Deduplicator::Add(std::string_view id, std::string_view published,
         m.signatures.data() + static_cast<std::size_t>(m.signature_of[c]) * perms;
     if (dedup::EstimateJaccard(sig, other, perms) >= m.options.threshold) {
       m.groups.Union(c, n);
+      m.copies.Union(c, n);
       copy_of = std::min(copy_of, c);
     }
   }
@@ -175,11 +181,18 @@ std::uint32_t Deduplicator::Add(std::string_view id, std::string_view published,
     double j = dedup::EstimateJaccard(sig, m.SignatureOf(c), perms);
     if (m.Containment(n, c, j) >= m.options.threshold) {
       m.groups.Union(c, n);
+      m.copies.Union(c, n);
       copy_of = std::min(copy_of, c);
     }
   }
   if (copy_of != n) ++m.stats.contained;
   return copy_of;
+}
+
+void Deduplicator::AddTranslation(std::uint32_t a, std::uint32_t b) {
+  Impl& m = *impl_;
+  if (a >= m.docs.size() || b >= m.docs.size() || a == b) return;
+  if (m.groups.Union(a, b)) ++m.stats.translations;
 }
 
 std::vector<DedupGroup> Deduplicator::Groups() const {

@@ -260,3 +260,34 @@ TEST(DeduplicatorTest, SaveLoadAndExtendGiveTheGroupsOfOneRun) {
 
 }  // namespace
 }  // namespace newsweave
+
+namespace newsweave {
+namespace {
+
+TEST(DeduplicatorTest, TranslationLinksJoinGroupsWithTheirOwnRelation) {
+  const std::string fr =
+      "Des agriculteurs et des habitants d'une vallée isolée ont bloqué samedi la construction "
+      "d'un barrage en garant 60 tracteurs sur la seule route d'accès au chantier. Environ 1 200 "
+      "personnes ont rejoint la manifestation, qui se poursuivra selon les organisateurs.";
+  Deduplicator d;
+  d.Add("en", kStory, "");
+  d.Add("fr", fr, "");
+  d.Add("fr-copy", fr, "");
+  d.Add("other", "A storm cut power to 40,000 homes in Galway on Sunday night.", "");
+  EXPECT_EQ(d.Groups().size(), 1u);  // only the exact French copy so far
+  d.AddTranslation(0, 1);
+  d.AddTranslation(1, 0);   // the same link again changes nothing
+  d.AddTranslation(0, 99);  // unknown index: ignored
+  auto groups = d.Groups();
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].members[0].id, "en");  // the longest text
+  auto m = ById(groups);
+  EXPECT_EQ(m["fr"].relation, "translation");
+  EXPECT_EQ(m["fr-copy"].relation, "translation");
+  EXPECT_EQ(m["fr"].duplicate_of, "en");
+  EXPECT_EQ(m.count("other"), 0u);
+  EXPECT_EQ(d.stats().translations, 1u);
+}
+
+}  // namespace
+}  // namespace newsweave
