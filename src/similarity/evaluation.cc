@@ -169,10 +169,7 @@ double RocAuc(const std::vector<double>& score, const std::vector<bool>& positiv
   return (rank_sum - p * (p + 1) / 2) / (p * static_cast<double>(neg));
 }
 
-CrossValidation CrossValidate(const LabelledData& data, const std::vector<PairFeatures>& features,
-                              int folds, const TrainOptions& options) {
-  CrossValidation cv;
-  cv.folds = std::max(2, folds);
+std::vector<int> FoldsOf(const LabelledData& data, int folds) {
   // Folds by connected groups of base article numbers, so that no article (nor its
   // translation) sits on both sides.
   std::unordered_map<std::string, std::string> parent;
@@ -194,10 +191,18 @@ CrossValidation CrossValidate(const LabelledData& data, const std::vector<PairFe
     std::string root = find(p.group.substr(0, p.group.find('_')));
     std::uint64_t h = 1469598103934665603ULL;
     for (char c : root) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    return static_cast<int>(h % static_cast<std::uint64_t>(cv.folds));
+    return static_cast<int>(h % static_cast<std::uint64_t>(folds));
   };
   std::vector<int> fold(data.pairs.size());
   for (std::size_t i = 0; i < data.pairs.size(); ++i) fold[i] = fold_of(data.pairs[i]);
+  return fold;
+}
+
+CrossValidation CrossValidate(const LabelledData& data, const std::vector<PairFeatures>& features,
+                              int folds, const TrainOptions& options) {
+  CrossValidation cv;
+  cv.folds = std::max(2, folds);
+  std::vector<int> fold = FoldsOf(data, cv.folds);
   std::vector<double> predicted(data.pairs.size(), 0), truth(data.pairs.size(), 0);
   for (int f = 0; f < cv.folds; ++f) {
     std::vector<PairFeatures> rows;

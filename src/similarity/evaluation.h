@@ -47,6 +47,11 @@ struct CrossValidation {
   double baseline_auc = 0;
 };
 
+// The fold (0..folds-1) of each pair: pairs are put in folds by the connected groups of
+// articles they link (translations count as their original), so that no article is in two
+// folds. Deterministic.
+std::vector<int> FoldsOf(const LabelledData& data, int folds);
+
 // K-fold cross-validation on the original pairs: the pairs are put in folds by the
 // connected groups of articles they link (translations count as their original), so no
 // article is in a training and a test fold; training uses every pair (translations too)
