@@ -1,0 +1,45 @@
+// What the parts of the cross-lingual layer share inside src/xling.
+#ifndef NEWSWEAVE_XLING_INTERNAL_H_
+#define NEWSWEAVE_XLING_INTERNAL_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsweave/xling.h"
+#include "text/unicode.h"
+
+namespace newsweave::xling {
+
+// True when the UTF-8 word has a letter outside the Latin script.
+bool HasNonLatinLetter(std::string_view word);
+
+// Finds names in an analysed text (entity.cc). Caches transliterations; one per thread.
+class EntityFinder {
+ public:
+  explicit EntityFinder(const Lexicon* lexicon) : lexicon_(lexicon) {}
+  void Find(std::string_view text, const Analysis& analysis, std::vector<EntityMention>* out);
+  // The key of one word: "a:" + alias, "u:" + acronym, or the skeleton of EntityKey().
+  std::string WordKey(std::string_view lang, std::string_view word, std::string_view folded,
+                      bool acronym);
+
+ private:
+  bool IsNameWord(const Analysis& a, std::string_view text, const Token& t) const;
+  const Lexicon* lexicon_;
+  text::Folder folder_;
+  std::unordered_map<std::string, std::string> latin_cache_;
+};
+
+// Finds dates and numbers (dates.cc). `published` may be empty.
+void FindDatesAndNumbersIn(std::string_view text, const Analysis& analysis,
+                           std::string_view published, std::vector<DateMention>* dates,
+                           std::vector<NumberMention>* numbers);
+
+// The day number (days since 1970-01-01) of a civil date, and back.
+int DaysFromCivil(int y, int m, int d);
+void CivilFromDays(int z, int* y, int* m, int* d);
+
+}  // namespace newsweave::xling
+
+#endif  // NEWSWEAVE_XLING_INTERNAL_H_
