@@ -54,10 +54,12 @@ int main(int argc, char** argv) {
   std::string csv_path;
   double threshold = TranslationOptions().threshold;
   bool sweep = false, list_false = false;
+  std::vector<std::string> show;
   app.add_option("--csv", csv_path, "the SemEval-2022 Task 8 CSV")->required();
   app.add_option("--threshold", threshold, "Similarity threshold for a translation link");
   app.add_flag("--sweep", sweep, "links and false links for a range of thresholds");
   app.add_flag("--list-false", list_false, "print every false link");
+  app.add_option("--show", show, "print the representation of these article ids");
   CLI11_PARSE(app, argc, argv);
 
   std::string data;
@@ -118,6 +120,23 @@ int main(int argc, char** argv) {
     auto t2 = Clock::now();
     analyze_s += std::chrono::duration<double>(t1 - t0).count();
     xling_s += std::chrono::duration<double>(t2 - t1).count();
+    if (std::find(show.begin(), show.end(), d.id) != show.end()) {
+      int kinds[4] = {0, 0, 0, 0};
+      for (const Feature& f : rep.features) ++kinds[static_cast<int>(f.kind)];
+      std::printf("%s: lang %s, words %u, coverage %.2f, features: %d terms, %d entity keys, "
+                  "%d dates, %d numbers\n  entities:", d.id.c_str(), rep.lang.c_str(), rep.words,
+                  rep.term_coverage, kinds[0], kinds[1], kinds[2], kinds[3]);
+      for (const EntityMention& m : rep.entities) {
+        std::printf(" %s[", m.text.c_str());
+        for (const std::string& k : m.keys) std::printf(" %s", k.c_str());
+        std::printf("]");
+      }
+      std::printf("\n  dates:");
+      for (const DateMention& m : rep.dates) std::printf(" %s", m.value.c_str());
+      std::printf("\n  numbers:");
+      for (const NumberMention& m : rep.numbers) std::printf(" %g", m.value);
+      std::printf("\n");
+    }
     index.Add(std::move(rep));
   }
   const double n = static_cast<double>(docs.size());
@@ -139,27 +158,8 @@ int main(int argc, char** argv) {
   std::printf("gold translation pairs (original in the file): %zu\n\n", gold.size());
 
   // Exhaustive ranking with the index's own weights.
-  const DocumentFrequencies& df = index.frequencies();
-  std::vector<std::vector<std::pair<std::uint64_t, float>>> w(docs.size());
-  std::vector<double> norm(docs.size());
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    double s = 0;
-    for (const Feature& f : index.at(i).features) {
-      float x = f.tf * static_cast<float>(std::max(0.0, df.Idf(f)));
-      w[i].push_back({f.id, x});
-      s += double{x} * x;
-    }
-    norm[i] = std::sqrt(s);
-  }
   auto cosine = [&](std::size_t a, std::size_t b) {
-    double dot = 0;
-    std::size_t i = 0, j = 0;
-    while (i < w[a].size() && j < w[b].size()) {
-      if (w[a][i].first < w[b][j].first) ++i;
-      else if (w[a][i].first > w[b][j].first) ++j;
-      else dot += double{w[a][i++].second} * w[b][j++].second;
-    }
-    return norm[a] > 0 && norm[b] > 0 ? dot / (norm[a] * norm[b]) : 0.0;
+    return index.Score(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
   };
 
   struct Tally {
@@ -182,7 +182,7 @@ int main(int argc, char** argv) {
     for (std::size_t j = 0; j < docs.size(); ++j) {
       if (j == t || j == o || same_family(j, t)) continue;
       double s = cosine(t, j);
-      if (s >= target) {
+      if (s > target) {
         first = false;
         if (docs[j].lang != docs[t].lang) first_cross = false;
         if (s > best_score) best_score = s, best = j;

@@ -131,7 +131,8 @@ struct NeutralRepresentation {
   std::vector<EntityMention> entities;
   std::vector<DateMention> dates;
   std::vector<NumberMention> numbers;
-  std::uint32_t words = 0;  // content words seen
+  std::uint32_t words = 0;      // content words seen
+  float term_coverage = 0;      // share of them with a known English pivot (0..1)
 };
 
 struct XlingOptions {
@@ -189,7 +190,19 @@ class DocumentFrequencies {
   std::unique_ptr<Impl> impl_;
 };
 
-// Cosine of the two representations' tf·idf vectors: 0 (nothing shared) .. 1 (same).
+// Pivot terms weigh as much as the worse-covered of two articles lets them: the smaller
+// term_coverage, or nothing below kMinTermCoverage (a Chinese article without a lexicon has
+// few pivots; it is compared by entities, dates and numbers).
+inline constexpr float kMinTermCoverage = 0.2f;
+// The factor applied to the pivot-term weights of `a` and `b` when they are compared.
+double TermFactor(const NeutralRepresentation& a, const NeutralRepresentation& b);
+
+// Added to both squared norms in Similarity, so that two articles with little evidence (a
+// year and a name) cannot look identical: about the weight of six rare features.
+inline constexpr double kEvidence = 100.0;
+
+// Cosine of the two representations' tf·idf vectors over the comparable features, damped
+// by kEvidence: 0 (nothing shared) .. nearly 1 (same).
 double Similarity(const NeutralRepresentation& a, const NeutralRepresentation& b,
                   const DocumentFrequencies& df);
 
@@ -198,7 +211,10 @@ struct TranslationOptions {
   int query_features = 24;       // rarest features per article looked up in the index
   double max_posting_share = 0.05;  // features in more than this share of articles are not
                                     // looked up (kept for scoring), once N >= 200
-  bool different_languages_only = true;  // translation = two languages
+  bool different_languages_only = true;  // Nearest(): candidates in other languages only
+  // Pairs(): link two articles only when each is the other's best candidate in its
+  // language (an original may still be linked to one translation per language).
+  bool mutual_best = true;
 };
 
 struct TranslationPair {
@@ -214,12 +230,15 @@ class TranslationIndex {
   ~TranslationIndex();
   // Adds a representation (moved in) and returns its index.
   std::uint32_t Add(NeutralRepresentation rep);
-  // Pairs in different languages (per the options) scoring >= threshold, each article in at
-  // most one pair per other article; sorted by descending score.
+  // Pairs of articles in different languages scoring >= threshold (and, with mutual_best,
+  // each the other's best candidate in its language), by descending score. Each article's
+  // candidates come from the index (its query_features rarest features), not all pairs.
   std::vector<TranslationPair> Pairs() const;
   // The best `k` candidates for article `i` (any language unless the options say otherwise),
   // by descending score, among the articles sharing one of its rare features.
   std::vector<TranslationPair> Nearest(std::uint32_t i, int k) const;
+  // Similarity of articles i and j as the index scores them (the corpus' frequencies).
+  double Score(std::uint32_t i, std::uint32_t j) const;
   const DocumentFrequencies& frequencies() const;
   const NeutralRepresentation& at(std::uint32_t i) const;
   std::size_t size() const;

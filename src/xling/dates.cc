@@ -283,6 +283,34 @@ void FindDatesAndNumbersIn(std::string_view text, const Analysis& a, std::string
       if (!w.empty() && !IsDigit(w[0])) continue;
     }
     if (w.empty() || !IsDigit(w[0])) continue;
+    // Chinese and Japanese: "2022 年 3 月 3 日", "4 月 12 日".
+    auto is = [&](std::size_t k, std::string_view han) { return k < tok.size() && word(k) == han; };
+    if (is(i + 1, "\xE5\xB9\xB4") || is(i + 1, "\xE6\x9C\x88")) {  // 年, 月
+      int cy = 0, cm = 0, cd = 0;
+      std::size_t k = i;
+      if (is(k + 1, "\xE5\xB9\xB4")) {
+        cy = YearNumber(word(k));
+        k += 2;
+      }
+      if (k < tok.size() && is(k + 1, "\xE6\x9C\x88")) {
+        cm = std::atoi(std::string(word(k)).c_str());
+        k += 2;
+        if (k < tok.size() && is(k + 1, "\xE6\x97\xA5")) {  // 日
+          cd = DayNumber(word(k));
+          k += 2;
+        }
+      }
+      if (cm >= 1 && cm <= 12 && (cy > 0 || cd > 0)) {
+        add_date(t.start, tok[k - 1].end, cy, cm, cd > 0 ? cd : 0);
+        i = k - 1;
+        continue;
+      }
+      if (cy > 0 && cm == 0) {
+        dates->push_back({{t.start, tok[i + 1].end}, std::to_string(cy)});
+        ++i;
+        continue;
+      }
+    }
     // Numeric dates may span several tokens ("03/03/2022").
     int y, m, d;
     if (std::size_t len = NumericDate(text, t.start, &y, &m, &d)) {

@@ -209,6 +209,13 @@ bool HasNonLatinLetter(std::string_view word) {
 
 std::string EntityFinder::WordKey(std::string_view lang, std::string_view word,
                                   std::string_view folded, bool acronym) {
+  // Possessives: "Poland's", "Putin’s" key as "Poland", "Putin".
+  for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (folded.size() > s.size() + 1 && folded.ends_with(s)) {
+      folded.remove_suffix(s.size());
+      if (word.ends_with(s) || word.ends_with("'S")) word.remove_suffix(s.size());
+    }
+  }
   if (std::string_view alias = AliasOf(folded); !alias.empty()) return "a:" + std::string(alias);
   if (acronym) return "u:" + std::string(folded);
   std::string key;
@@ -245,7 +252,9 @@ bool EntityFinder::IsNameWord(const Analysis& a, std::string_view text, const To
   const std::string& lang = a.language.code;
   if (!lexicon_) return !t.sentence_initial;
   if (lexicon_->IsKnownName(lang, folded)) return true;
-  if (lexicon_->IsCommonWord(lang, folded, a.Stem(t))) return false;
+  if (common_word_ ? common_word_(lang, folded, a.Stem(t))
+                   : lexicon_->IsCommonWord(lang, folded, a.Stem(t)))
+    return false;
   // A word the language does not know: a name, also at a sentence start, unless it is a
   // common English word (headlines and loanwords).
   if (t.sentence_initial && lexicon_->IsCommonWord("en", folded, {})) return false;

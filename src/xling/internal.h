@@ -2,6 +2,7 @@
 #ifndef NEWSWEAVE_XLING_INTERNAL_H_
 #define NEWSWEAVE_XLING_INTERNAL_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,6 +20,11 @@ bool HasNonLatinLetter(std::string_view word);
 class EntityFinder {
  public:
   explicit EntityFinder(const Lexicon* lexicon) : lexicon_(lexicon) {}
+  using CommonWordFn = std::function<bool(std::string_view lang, std::string_view folded,
+                                          std::string_view stem)>;
+  // Replaces the lexicon's common-word test (the representation passes its cached one, which
+  // also knows cognates and compounds).
+  void set_common_word(CommonWordFn fn) { common_word_ = std::move(fn); }
   void Find(std::string_view text, const Analysis& analysis, std::vector<EntityMention>* out);
   // The key of one word: "a:" + alias, "u:" + acronym, or the skeleton of EntityKey().
   std::string WordKey(std::string_view lang, std::string_view word, std::string_view folded,
@@ -27,6 +33,7 @@ class EntityFinder {
  private:
   bool IsNameWord(const Analysis& a, std::string_view text, const Token& t) const;
   const Lexicon* lexicon_;
+  CommonWordFn common_word_;
   text::Folder folder_;
   std::unordered_map<std::string, std::string> latin_cache_;
 };

@@ -67,6 +67,7 @@ const CognateRule kCognates[] = {
 struct Pivot {
   std::vector<std::pair<std::uint64_t, float>> terms;  // feature id, weight (sum 1)
   float prior = kPriorRareWord;
+  bool known = false;  // translated, a cognate, or an English dictionary word
 };
 
 }  // namespace
@@ -76,15 +77,19 @@ struct XlingAnalyzer::Impl {
   XlingOptions options;
   text::Stemmer english{"en"};
   xling::EntityFinder entities;
-  std::unordered_map<std::string, Pivot> cache;
-  std::unordered_map<std::uint64_t, float> counts;  // feature id -> count
-  std::unordered_map<std::uint64_t, std::pair<float, FeatureKind>> priors;
-  std::string key;
+  std::unordered_map<std::uint64_t, Pivot> cache;  // hash of (language, folded form)
+  std::vector<Feature> raw;  // one per occurrence; merged by id at the end
   std::vector<EntityMention> entity_buf;
   std::vector<DateMention> date_buf;
   std::vector<NumberMention> number_buf;
 
-  Impl(const Lexicon* l, XlingOptions o) : lexicon(l), options(o), entities(l) {}
+  Impl(const Lexicon* l, XlingOptions o) : lexicon(l), options(o), entities(l) {
+    entities.set_common_word([this](std::string_view lang, std::string_view folded,
+                                    std::string_view stem) {
+      return PivotOf(lang, folded, stem).known ||
+             (lexicon && lexicon->IsCommonWord(lang, folded, stem));
+    });
+  }
 
   bool EnglishWord(std::string_view folded, std::string_view* stem) {
     *stem = english.Stem(folded);
@@ -110,18 +115,42 @@ struct XlingAnalyzer::Impl {
     return std::string(stem);
   }
 
+  // German, Dutch and Swedish compounds the lexicon lacks ("Tourismusbranche"): a known
+  // head and a known tail (with a linking s/n/es/en between), each half a word.
+  bool Decompound(std::string_view lang, std::string_view folded, Pivot* p) {
+    if (!lexicon || !(lang == "de" || lang == "nl" || lang == "sv") || folded.size() < 8)
+      return false;
+    for (std::size_t k = folded.size() - 4; k >= 4; --k) {
+      std::string_view tail = folded.substr(k);
+      auto tail_tr = lexicon->Translate(lang, tail, tail);
+      if (tail_tr.empty()) continue;
+      std::string_view head = folded.substr(0, k);
+      auto head_tr = lexicon->Translate(lang, head, head);
+      for (std::string_view link : {"s", "n", "es", "en"}) {
+        if (!head_tr.empty()) break;
+        if (head.size() > link.size() + 3 && head.ends_with(link))
+          head_tr = lexicon->Translate(lang, head.substr(0, head.size() - link.size()), {});
+      }
+      if (head_tr.empty()) continue;
+      p->terms.push_back({FeatureId(FeatureKind::kTerm, head_tr[0].english), 0.5f});
+      p->terms.push_back({FeatureId(FeatureKind::kTerm, tail_tr[0].english), 0.5f});
+      return true;
+    }
+    return false;
+  }
+
   const Pivot& PivotOf(std::string_view lang, std::string_view folded, std::string_view stem) {
-    key.assign(lang);
-    key += '\x1f';
-    key += folded;
+    const std::uint64_t key =
+        XXH3_64bits_withSeed(folded.data(), folded.size(),
+                             lang.size() == 2 ? (lang[0] << 8 | lang[1]) : 0);
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     if (cache.size() > 200000) cache.clear();
     Pivot p;
     if (lang == "en") {
       p.terms.push_back({FeatureId(FeatureKind::kTerm, stem), 1.0f});
-      p.prior = lexicon && lexicon->IsCommonWord("en", folded, stem) ? kPriorCommonWord
-                                                                      : kPriorRareWord;
+      p.known = lexicon && lexicon->IsCommonWord("en", folded, stem);
+      p.prior = p.known ? kPriorCommonWord : kPriorRareWord;
     } else if (!xling::HasNonLatinLetter(folded) || lexicon) {
       std::vector<PivotTranslation> tr;
       if (lexicon) tr = lexicon->Translate(lang, folded, stem);
@@ -132,22 +161,24 @@ struct XlingAnalyzer::Impl {
         for (const PivotTranslation& t : tr)
           p.terms.push_back({FeatureId(FeatureKind::kTerm, t.english), t.weight / sum});
         p.prior = kPriorCommonWord;
+        p.known = true;
+      } else if (Decompound(lang, folded, &p)) {
+        p.prior = kPriorCommonWord;
+        p.known = true;
       } else if (!xling::HasNonLatinLetter(folded)) {
         bool known = false;
         std::string pivot = CognateOrSelf(lang, folded, &known);
         p.terms.push_back({FeatureId(FeatureKind::kTerm, pivot), 1.0f});
         const bool common = known || (lexicon && lexicon->IsCommonWord(lang, folded, stem));
         p.prior = common ? kPriorCommonWord : kPriorRareWord;
+        p.known = common;
       }
     }
     return cache.emplace(key, std::move(p)).first->second;
   }
 
   void Count(FeatureKind kind, std::string_view value, float weight, float prior) {
-    std::uint64_t id = FeatureId(kind, value);
-    counts[id] += weight;
-    auto [it, fresh] = priors.emplace(id, std::make_pair(prior, kind));
-    if (!fresh) it->second.first = std::max(it->second.first, prior);
+    raw.push_back({FeatureId(kind, value), weight, prior, kind});
   }
 };
 
@@ -173,20 +204,18 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
   out->lang = a.language.code;
   out->features.clear();
   out->words = 0;
-  im.counts.clear();
-  im.priors.clear();
+  im.raw.clear();
   const std::string& lang = a.language.code;
+  std::uint32_t known = 0;
   for (const Token& t : a.tokens) {
     if (t.kind != TokenKind::kWord || t.stopword || t.folded_length < 3) continue;
     ++out->words;
     std::string_view folded = a.Folded(t);
     const Pivot& p = im.PivotOf(lang, folded, a.Stem(t));
-    for (const auto& [id, w] : p.terms) {
-      im.counts[id] += w;
-      auto [it, fresh] = im.priors.emplace(id, std::make_pair(p.prior, FeatureKind::kTerm));
-      if (!fresh) it->second.first = std::min(it->second.first, p.prior);
-    }
+    if (p.known) ++known;
+    for (const auto& [id, w] : p.terms) im.raw.push_back({id, w, p.prior, FeatureKind::kTerm});
   }
+  out->term_coverage = out->words ? static_cast<float>(known) / out->words : 0.0f;
   std::vector<EntityMention>& ents = im.options.keep_mentions ? out->entities : im.entity_buf;
   std::vector<DateMention>& dates = im.options.keep_mentions ? out->dates : im.date_buf;
   std::vector<NumberMention>& numbers = im.options.keep_mentions ? out->numbers : im.number_buf;
@@ -213,17 +242,26 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
     for (const NumberMention& n : numbers) {
       if (n.value < 10 && n.value == std::floor(n.value)) continue;  // small counts say little
       std::snprintf(buf, sizeof buf, "%.6g", n.value);
+      const bool integer = n.value == std::floor(n.value);
       const bool round = std::fmod(n.value, 100.0) == 0;
-      im.Count(FeatureKind::kNumber, buf, 1.0f, n.value < 100 ? 2.5f : round ? 3.5f : 5.0f);
+      const float prior = !integer ? 4.5f : n.value < 100 ? 2.5f : round ? 3.5f : 5.0f;
+      im.Count(FeatureKind::kNumber, buf, 1.0f, prior);
     }
   }
-  out->features.reserve(im.counts.size());
-  for (const auto& [id, c] : im.counts) {
-    const auto& [prior, kind] = im.priors[id];
-    out->features.push_back({id, c >= 1 ? 1.0f + std::log(c) : c, prior, kind});
-  }
-  std::sort(out->features.begin(), out->features.end(),
+  // Merge occurrences: counts add up, the lowest prior of a term wins (a common reading).
+  std::sort(im.raw.begin(), im.raw.end(),
             [](const Feature& x, const Feature& y) { return x.id < y.id; });
+  for (std::size_t i = 0; i < im.raw.size();) {
+    Feature f = im.raw[i];
+    std::size_t j = i + 1;
+    for (; j < im.raw.size() && im.raw[j].id == f.id; ++j) {
+      f.tf += im.raw[j].tf;
+      f.prior_idf = std::min(f.prior_idf, im.raw[j].prior_idf);
+    }
+    f.tf = f.tf >= 1 ? 1.0f + std::log(f.tf) : f.tf;
+    out->features.push_back(f);
+    i = j;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -266,13 +304,21 @@ double DocumentFrequencies::Idf(const Feature& f) const {
 
 std::uint64_t DocumentFrequencies::documents() const { return impl_->n; }
 
+double TermFactor(const NeutralRepresentation& a, const NeutralRepresentation& b) {
+  const float c = std::min(a.term_coverage, b.term_coverage);
+  return c < kMinTermCoverage ? 0.0 : c;
+}
+
 double Similarity(const NeutralRepresentation& a, const NeutralRepresentation& b,
                   const DocumentFrequencies& df) {
+  const double factor = TermFactor(a, b);
+  auto w = [&](const Feature& f) {
+    return (f.kind == FeatureKind::kTerm ? factor : 1.0) * f.tf * std::max(0.0, df.Idf(f));
+  };
   double dot = 0, na = 0, nb = 0;
-  std::size_t i = 0, j = 0;
-  auto w = [&](const Feature& f) { return f.tf * std::max(0.0, df.Idf(f)); };
   for (const Feature& f : a.features) na += w(f) * w(f);
   for (const Feature& f : b.features) nb += w(f) * w(f);
+  std::size_t i = 0, j = 0;
   while (i < a.features.size() && j < b.features.size()) {
     if (a.features[i].id < b.features[j].id) {
       ++i;
@@ -283,7 +329,7 @@ double Similarity(const NeutralRepresentation& a, const NeutralRepresentation& b
       ++i, ++j;
     }
   }
-  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
+  return na > 0 && nb > 0 ? dot / std::sqrt((na + kEvidence) * (nb + kEvidence)) : 0.0;
 }
 
 }  // namespace newsweave

@@ -15,7 +15,8 @@ struct TranslationIndex::Impl {
   // Built on first query, after the last Add().
   bool built = false;
   std::vector<std::vector<float>> weights;  // per article, per feature: tf * idf
-  std::vector<double> norms;
+  std::vector<double> norms;       // squared, over all features
+  std::vector<double> term_norms2; // squared norm of the pivot terms alone
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
 
   void Build() {
@@ -24,6 +25,7 @@ struct TranslationIndex::Impl {
     const std::size_t n = reps.size();
     weights.assign(n, {});
     norms.assign(n, 0);
+    term_norms2.assign(n, 0);
     const std::uint32_t max_df =
         n >= 200 ? std::max<std::uint32_t>(2, options.max_posting_share * n)
                  : static_cast<std::uint32_t>(n);
@@ -35,17 +37,20 @@ struct TranslationIndex::Impl {
         float w = fs[k].tf * static_cast<float>(std::max(0.0, df.Idf(fs[k])));
         weights[i][k] = w;
         sum += double{w} * w;
+        if (fs[k].kind == FeatureKind::kTerm) term_norms2[i] += double{w} * w;
         const std::uint32_t count = df.Count(fs[k].id);
         if (count >= 2 && count <= max_df) postings[fs[k].id].push_back(i);
       }
-      norms[i] = std::sqrt(sum);
+      norms[i] = sum;
     }
   }
 
   double Cosine(std::uint32_t a, std::uint32_t b) const {
     const auto& fa = reps[a].features;
     const auto& fb = reps[b].features;
-    double dot = 0;
+    // Pivot terms count as much as the worse-covered side lets them (TermFactor()).
+    const double tf2 = TermFactor(reps[a], reps[b]) * TermFactor(reps[a], reps[b]);
+    double dot = 0, term_dot = 0;
     std::size_t i = 0, j = 0;
     while (i < fa.size() && j < fb.size()) {
       if (fa[i].id < fb[j].id) {
@@ -53,11 +58,15 @@ struct TranslationIndex::Impl {
       } else if (fa[i].id > fb[j].id) {
         ++j;
       } else {
-        dot += double{weights[a][i]} * weights[b][j];
+        const double x = double{weights[a][i]} * weights[b][j];
+        (fa[i].kind == FeatureKind::kTerm ? term_dot : dot) += x;
         ++i, ++j;
       }
     }
-    return norms[a] > 0 && norms[b] > 0 ? dot / (norms[a] * norms[b]) : 0.0;
+    const double na = norms[a] - term_norms2[a] + tf2 * term_norms2[a];
+    const double nb = norms[b] - term_norms2[b] + tf2 * term_norms2[b];
+    dot += tf2 * term_dot;
+    return na > 0 && nb > 0 ? dot / std::sqrt((na + kEvidence) * (nb + kEvidence)) : 0.0;
   }
 
   // Candidates for article i, scored by full cosine, best first.
@@ -122,20 +131,41 @@ std::vector<TranslationPair> TranslationIndex::Nearest(std::uint32_t i, int k) c
 std::vector<TranslationPair> TranslationIndex::Pairs() const {
   auto* im = const_cast<Impl*>(impl_.get());
   im->Build();
-  std::map<std::pair<std::uint32_t, std::uint32_t>, double> best;
-  for (std::uint32_t i = 0; i < im->reps.size(); ++i) {
-    for (const TranslationPair& p : im->Query(i, 8)) {
+  const std::uint32_t n = static_cast<std::uint32_t>(im->reps.size());
+  // Per article, its best candidate in each other language.
+  std::vector<std::unordered_map<std::string, TranslationPair>> best(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (const TranslationPair& p : im->Query(i, 32)) {
       if (p.score < im->options.threshold) break;
-      if (im->reps[p.a].lang == im->reps[p.b].lang) continue;
-      best[{p.a, p.b}] = p.score;
+      const std::uint32_t other = p.a == i ? p.b : p.a;
+      const std::string& lang = im->reps[other].lang;
+      if (lang == im->reps[i].lang) continue;
+      auto [it, fresh] = best[i].emplace(lang, p);
+      if (!fresh && p.score > it->second.score) it->second = p;
     }
   }
   std::vector<TranslationPair> out;
-  for (const auto& [ab, s] : best) out.push_back({ab.first, ab.second, s});
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (const auto& [lang, p] : best[i]) {
+      const std::uint32_t other = p.a == i ? p.b : p.a;
+      if (other < i) continue;  // each pair once
+      if (im->options.mutual_best) {
+        auto it = best[other].find(im->reps[i].lang);
+        if (it == best[other].end() || it->second.a != p.a || it->second.b != p.b) continue;
+      }
+      out.push_back(p);
+    }
+  }
   std::sort(out.begin(), out.end(), [](const TranslationPair& x, const TranslationPair& y) {
     return x.score > y.score || (x.score == y.score && (x.a < y.a || (x.a == y.a && x.b < y.b)));
   });
   return out;
+}
+
+double TranslationIndex::Score(std::uint32_t i, std::uint32_t j) const {
+  auto* im = const_cast<Impl*>(impl_.get());
+  im->Build();
+  return im->Cosine(i, j);
 }
 
 const DocumentFrequencies& TranslationIndex::frequencies() const { return impl_->df; }
