@@ -53,12 +53,13 @@ int main(int argc, char** argv) {
   CLI::App app{"Cross-lingual layer evaluation on SemEval-2022 Task 8"};
   std::string csv_path;
   double threshold = TranslationOptions().threshold;
-  bool sweep = false, list_false = false;
+  bool sweep = false, list_false = false, dump = false;
   std::vector<std::string> show;
   app.add_option("--csv", csv_path, "the SemEval-2022 Task 8 CSV")->required();
   app.add_option("--threshold", threshold, "Similarity threshold for a translation link");
   app.add_flag("--sweep", sweep, "links and false links for a range of thresholds");
   app.add_flag("--list-false", list_false, "print every false link");
+  app.add_flag("--dump", dump, "print every pair of Pairs() with its margin, for tuning");
   app.add_option("--show", show, "print the representation of these article ids");
   CLI11_PARSE(app, argc, argv);
 
@@ -265,6 +266,23 @@ int main(int argc, char** argv) {
                 th, gold_linked, gold.size(), double(gold_linked) / gold.size(), gold_found,
                 false_links, same, different, unlabelled);
   };
+  if (dump) {
+    auto second = [&](std::uint32_t i, std::uint32_t not_j) {
+      for (const TranslationPair& p : index.Nearest(i, 3)) {
+        std::uint32_t o = p.a == i ? p.b : p.a;
+        if (o != not_j && !same_family(o, i)) return p.score;
+      }
+      return 0.0;
+    };
+    for (const TranslationPair& p : pairs) {
+      double s2 = std::max(second(p.a, p.b), second(p.b, p.a));
+      std::printf("DUMP %.3f %.3f %.3f %zu %zu %s %s %s\n", p.score, s2,
+                  AnchorOrder(index.at(p.a), index.at(p.b)), index.at(p.a).anchors.size(),
+                  index.at(p.b).anchors.size(), same_family(p.a, p.b) ? "gold" : "false",
+                  same_family(p.a, p.b) ? "-" : classify(p.a, p.b),
+                  (docs[p.a].lang + docs[p.b].lang).c_str());
+    }
+  }
   report_links(threshold, list_false);
   if (sweep) {
     for (double th = 0.10; th < 0.61; th += 0.05) report_links(th, false);

@@ -131,6 +131,9 @@ struct NeutralRepresentation {
   std::vector<EntityMention> entities;
   std::vector<DateMention> dates;
   std::vector<NumberMention> numbers;
+  // Entity keys, dates and numbers in text order (feature ids): a translation keeps them in
+  // the same order, another article of the same event seldom does.
+  std::vector<std::uint64_t> anchors;
   std::uint32_t words = 0;      // content words seen
   float term_coverage = 0;      // share of them with a known English pivot (0..1)
 };
@@ -197,6 +200,11 @@ inline constexpr float kMinTermCoverage = 0.2f;
 // The factor applied to the pivot-term weights of `a` and `b` when they are compared.
 double TermFactor(const NeutralRepresentation& a, const NeutralRepresentation& b);
 
+// Share of the shorter anchor sequence found in the same order in the other: the longest
+// common subsequence over (shorter length + 0.5), so that three anchors of three do not
+// count as certain; 0 when either has fewer than 3 anchors.
+double AnchorOrder(const NeutralRepresentation& a, const NeutralRepresentation& b);
+
 // Added to both squared norms in Similarity, so that two articles with little evidence (a
 // year and a name) cannot look identical: about the weight of six rare features.
 inline constexpr double kEvidence = 100.0;
@@ -207,7 +215,12 @@ double Similarity(const NeutralRepresentation& a, const NeutralRepresentation& b
                   const DocumentFrequencies& df);
 
 struct TranslationOptions {
-  double threshold = 0.30;       // minimum Similarity for a translation link
+  // A link needs Similarity >= threshold and AnchorOrder >= min_anchor_order; articles with
+  // fewer than 3 anchors need Similarity >= threshold_without_anchors instead. Tuned on
+  // SemEval-2022 Task 8 (bench/xling_eval.sh).
+  double threshold = 0.12;
+  double min_anchor_order = 0.5;
+  double threshold_without_anchors = 0.5;
   int query_features = 24;       // rarest features per article looked up in the index
   double max_posting_share = 0.05;  // features in more than this share of articles are not
                                     // looked up (kept for scoring), once N >= 200
@@ -230,8 +243,9 @@ class TranslationIndex {
   ~TranslationIndex();
   // Adds a representation (moved in) and returns its index.
   std::uint32_t Add(NeutralRepresentation rep);
-  // Pairs of articles in different languages scoring >= threshold (and, with mutual_best,
-  // each the other's best candidate in its language), by descending score. Each article's
+  // Pairs of articles in different languages that pass the options' tests (Similarity,
+  // AnchorOrder and, with mutual_best, each the other's best passing candidate in its
+  // language), by descending Similarity. Each article's
   // candidates come from the index (its query_features rarest features), not all pairs.
   std::vector<TranslationPair> Pairs() const;
   // The best `k` candidates for article `i` (any language unless the options say otherwise),

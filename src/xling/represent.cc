@@ -177,9 +177,12 @@ struct XlingAnalyzer::Impl {
     return cache.emplace(key, std::move(p)).first->second;
   }
 
-  void Count(FeatureKind kind, std::string_view value, float weight, float prior) {
+  void Count(FeatureKind kind, std::string_view value, float weight, float prior,
+             std::uint32_t pos) {
     raw.push_back({FeatureId(kind, value), weight, prior, kind});
+    anchors.emplace_back(pos, raw.back().id);
   }
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> anchors;  // text position, feature
 };
 
 XlingAnalyzer::XlingAnalyzer(const Lexicon* lexicon, XlingOptions options)
@@ -205,6 +208,7 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
   out->features.clear();
   out->words = 0;
   im.raw.clear();
+  im.anchors.clear();
   const std::string& lang = a.language.code;
   std::uint32_t known = 0;
   for (const Token& t : a.tokens) {
@@ -226,7 +230,8 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
     im.entities.Find(text, a, &ents);
     for (const EntityMention& m : ents)
       for (const std::string& k : m.keys)
-        im.Count(FeatureKind::kEntity, k, 1.0f, k.starts_with("a:") ? kPriorAlias : kPriorEntity);
+        im.Count(FeatureKind::kEntity, k, 1.0f, k.starts_with("a:") ? kPriorAlias : kPriorEntity,
+                 m.span.start);
   }
   if (im.options.dates_and_numbers) {
     xling::FindDatesAndNumbersIn(text, a, published, &dates, &numbers);
@@ -236,7 +241,7 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
                     : d.value.size() == 7 ? 3.5f     // month and year
                     : d.value[0] == 'W'  ? 1.5f      // weekday
                                          : 2.5f;     // year
-      im.Count(FeatureKind::kDate, d.value, 1.0f, prior);
+      im.Count(FeatureKind::kDate, d.value, 1.0f, prior, d.span.start);
     }
     char buf[32];
     for (const NumberMention& n : numbers) {
@@ -245,9 +250,13 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
       const bool integer = n.value == std::floor(n.value);
       const bool round = std::fmod(n.value, 100.0) == 0;
       const float prior = !integer ? 4.5f : n.value < 100 ? 2.5f : round ? 3.5f : 5.0f;
-      im.Count(FeatureKind::kNumber, buf, 1.0f, prior);
+      im.Count(FeatureKind::kNumber, buf, 1.0f, prior, n.span.start);
     }
   }
+  std::stable_sort(im.anchors.begin(), im.anchors.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  out->anchors.clear();
+  for (const auto& [pos, id] : im.anchors) out->anchors.push_back(id);
   // Merge occurrences: counts add up, the lowest prior of a term wins (a common reading).
   std::sort(im.raw.begin(), im.raw.end(),
             [](const Feature& x, const Feature& y) { return x.id < y.id; });
@@ -303,6 +312,23 @@ double DocumentFrequencies::Idf(const Feature& f) const {
 }
 
 std::uint64_t DocumentFrequencies::documents() const { return impl_->n; }
+
+double AnchorOrder(const NeutralRepresentation& a, const NeutralRepresentation& b) {
+  const auto& x = a.anchors;
+  const auto& y = b.anchors;
+  const std::size_t shorter = std::min(x.size(), y.size());
+  if (shorter < 3) return 0.0;
+  // Longest common subsequence, one row at a time; long sequences are cut to 200 anchors.
+  const std::size_t n = std::min<std::size_t>(x.size(), 200), m = std::min<std::size_t>(y.size(), 200);
+  std::vector<std::uint16_t> prev(m + 1, 0), cur(m + 1, 0);
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      cur[j] = x[i - 1] == y[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+    }
+    std::swap(prev, cur);
+  }
+  return static_cast<double>(prev[m]) / (static_cast<double>(std::min(n, m)) + 0.5);
+}
 
 double TermFactor(const NeutralRepresentation& a, const NeutralRepresentation& b) {
   const float c = std::min(a.term_coverage, b.term_coverage);

@@ -140,6 +140,14 @@ std::vector<TranslationPair> TranslationIndex::Pairs() const {
       const std::uint32_t other = p.a == i ? p.b : p.a;
       const std::string& lang = im->reps[other].lang;
       if (lang == im->reps[i].lang) continue;
+      // A translation keeps the names, dates and numbers in their order.
+      const NeutralRepresentation& x = im->reps[i];
+      const NeutralRepresentation& y = im->reps[other];
+      if (std::min(x.anchors.size(), y.anchors.size()) < 3) {
+        if (p.score < im->options.threshold_without_anchors) continue;
+      } else if (AnchorOrder(x, y) < im->options.min_anchor_order) {
+        continue;
+      }
       auto [it, fresh] = best[i].emplace(lang, p);
       if (!fresh && p.score > it->second.score) it->second = p;
     }
