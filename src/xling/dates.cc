@@ -108,6 +108,25 @@ std::size_t GroupSpace(std::string_view s) {
 // followed by exactly three digits (all groups so) groups thousands, otherwise it is the
 // decimal point. Returns false for no digits.
 bool ParseNumber(std::string_view s, double* value, bool* grouped_integer) {
+  // Digit groups joined by a space inside one token ("12 000" with U+202F): thousands.
+  std::string joined;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = s[i] == ' ' ? 1
+                    : s.substr(i).starts_with("\xC2\xA0") ? 2
+                    : (s.substr(i).starts_with("\xE2\x80\xAF") || s.substr(i).starts_with("\xE2\x80\x89")) ? 3
+                    : 0;
+    if (n == 0) {
+      joined += s[i++];
+      continue;
+    }
+    std::size_t digits = 0;
+    while (i + n + digits < s.size() && IsDigit(s[i + n + digits])) ++digits;
+    if (digits != 3) return false;
+    i += n;
+  }
+  if (joined.size() != s.size()) {
+    return ParseNumber(joined, value, grouped_integer);
+  }
   std::vector<std::string_view> groups;
   std::vector<char> seps;
   std::size_t start = 0;

@@ -52,6 +52,9 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 std::string ToLatin(icu::Transliterator* any_latin, std::string_view word) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  // Greek chi is "kh" in English spellings (Μόσχα -> Moskha, not the German-looking Moscha).
+  u.findAndReplace(icu::UnicodeString(u"χ"), icu::UnicodeString(u"kh"));
+  u.findAndReplace(icu::UnicodeString(u"Χ"), icu::UnicodeString(u"Kh"));
   any_latin->transliterate(u);
   static const struct {
     char16_t from;
@@ -176,12 +179,23 @@ std::string_view AliasOf(std::string_view folded) {
 std::string EntityKey(std::string_view lang, std::string_view word) {
   thread_local text::Folder folder;
   std::string latin;
+  bool arabic = false;
   if (xling::HasNonLatinLetter(word)) {
+    UChar32 first;
+    U8_GET(reinterpret_cast<const uint8_t*>(word.data()), 0, 0, static_cast<int32_t>(word.size()),
+           first);
+    UErrorCode status = U_ZERO_ERROR;
+    arabic = uscript_getScript(first, &status) == USCRIPT_ARABIC;
     icu::Transliterator* t = AnyLatin();
     latin = t ? ToLatin(t, word) : std::string(word);
     word = latin;
   }
-  return Skeleton(folder.FoldUtf8(word));
+  std::string folded = folder.FoldUtf8(word);
+  if (arabic) {
+    // Arabic writes long vowels with waw and ya: خرطوم -> khrtwm is Khartoum.
+    for (char& c : folded) c = c == 'w' ? 'u' : c == 'y' ? 'i' : c;
+  }
+  return Skeleton(folded);
 }
 
 namespace xling {
@@ -242,19 +256,57 @@ bool IsAcronym(std::string_view w) {
 
 }  // namespace
 
-bool EntityFinder::IsNameWord(const Analysis& a, std::string_view text, const Token& t) const {
-  if (t.kind != TokenKind::kWord || !t.capitalized) return false;
+// The part of a token after a French or Italian elision ("l'OTAN" -> "OTAN"), else the token.
+std::string_view AfterElision(std::string_view word) {
+  for (std::size_t n = 1; n <= 4 && n < word.size(); ++n) {
+    const char c = word[n - 1];
+    if (!(c >= 'a' && c <= 'z')) {
+      if (c == '\'') return word.substr(n);
+      if (word.substr(n - 1).starts_with("\xE2\x80\x99")) return word.substr(n + 2);
+      break;
+    }
+  }
+  return word;
+}
+
+bool EntityFinder::NameWord(const Analysis& a, std::string_view text, const Token& t,
+                            NameWordInfo* info) {
+  if (t.kind != TokenKind::kWord) return false;
   std::string_view word = text.substr(t.start, t.end - t.start);
   std::string_view folded = a.Folded(t);
-  if (IsAcronym(word)) return true;
+  bool capitalized = t.capitalized;
+  bool stopword = t.stopword;
+  std::string_view stem = a.Stem(t);
+  if (std::string_view rest = AfterElision(word); rest.size() != word.size() && !rest.empty()) {
+    word = rest;
+    info->folded_buf = folder_.FoldUtf8(rest);
+    info->own = true;
+    folded = info->folded_buf;
+    stem = folded;
+    UChar32 first;
+    U8_GET(reinterpret_cast<const uint8_t*>(rest.data()), 0, 0, static_cast<int32_t>(rest.size()),
+           first);
+    capitalized = u_isupper(first) || u_istitle(first);
+    stopword = false;
+  }
+  info->word = word;
+  if (!info->own) info->folded_view = folded;
+  info->acronym = IsAcronym(word);
+  if (!capitalized) return false;
+  if (info->acronym) return true;
   if (!AliasOf(folded).empty()) return true;
-  if (t.stopword || folded.size() < 2) return false;
+  if (stopword || folded.size() < 2) return false;
   const std::string& lang = a.language.code;
   if (!lexicon_) return !t.sentence_initial;
   if (lexicon_->IsKnownName(lang, folded)) return true;
-  if (common_word_ ? common_word_(lang, folded, a.Stem(t))
-                   : lexicon_->IsCommonWord(lang, folded, a.Stem(t)))
+  if (common_word_ ? common_word_(lang, folded, stem) : lexicon_->IsCommonWord(lang, folded, stem)) {
+    // Known to the dictionary, yet a name when it translates to an English name (de "Kiew"
+    // -> "Kiev"): German capitalises every noun, and lexicons translate place names.
+    if (t.sentence_initial || lang == "en") return false;
+    for (const PivotTranslation& tr : lexicon_->Translate(lang, folded, stem))
+      if (lexicon_->IsKnownName("en", tr.english)) return true;
     return false;
+  }
   // A word the language does not know: a name, also at a sentence start, unless it is a
   // common English word (headlines and loanwords).
   if (t.sentence_initial && lexicon_->IsCommonWord("en", folded, {})) return false;
@@ -265,17 +317,24 @@ void EntityFinder::Find(std::string_view text, const Analysis& a, std::vector<En
   out->clear();
   const std::string& lang = a.language.code;
   const std::vector<Token>& tokens = a.tokens;
+  std::vector<NameWordInfo>& words = words_;
   for (std::size_t i = 0; i < tokens.size();) {
-    if (!IsNameWord(a, text, tokens[i])) {
+    words.clear();
+    words.emplace_back();
+    if (!NameWord(a, text, tokens[i], &words[0])) {
       ++i;
       continue;
     }
     // Extend over adjacent name words in the same sentence, separated by a space or hyphen.
     std::size_t j = i + 1;
-    while (j < tokens.size() && tokens[j].sentence == tokens[i].sentence &&
-           tokens[j].start - tokens[j - 1].end <= 1 && IsNameWord(a, text, tokens[j])) {
+    while (j < tokens.size() && tokens[j].sentence == tokens[i].sentence) {
       std::string_view gap = text.substr(tokens[j - 1].end, tokens[j].start - tokens[j - 1].end);
-      if (!gap.empty() && gap != " " && gap != "-") break;
+      if (gap != " " && gap != "-") break;
+      words.emplace_back();
+      if (!NameWord(a, text, tokens[j], &words.back())) {
+        words.pop_back();
+        break;
+      }
       ++j;
     }
     EntityMention m;
@@ -283,18 +342,17 @@ void EntityFinder::Find(std::string_view text, const Analysis& a, std::vector<En
     m.text = std::string(text.substr(m.span.start, m.span.end - m.span.start));
     // A multi-word alias ("Vereinigte Staaten") keys the whole span.
     std::string whole;
-    if (j - i > 1) {
-      for (std::size_t k = i; k < j; ++k) {
-        if (k > i) whole += ' ';
-        whole += a.Folded(tokens[k]);
+    if (words.size() > 1) {
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        if (k > 0) whole += ' ';
+        whole += words[k].folded();
       }
     }
     if (std::string_view alias = AliasOf(whole); !whole.empty() && !alias.empty()) {
       m.keys.push_back("a:" + std::string(alias));
     } else {
-      for (std::size_t k = i; k < j; ++k) {
-        std::string_view word = text.substr(tokens[k].start, tokens[k].end - tokens[k].start);
-        std::string key = WordKey(lang, word, a.Folded(tokens[k]), IsAcronym(word));
+      for (const NameWordInfo& w : words) {
+        std::string key = WordKey(lang, w.word, w.folded(), w.acronym);
         if (!key.empty()) m.keys.push_back(std::move(key));
       }
     }

@@ -13,6 +13,10 @@
 
 namespace newsweave::xling {
 
+// The part of a token after a French or Italian elision ("l'OTAN" -> "OTAN", "d'euros" ->
+// "euros"), else the token.
+std::string_view AfterElision(std::string_view word);
+
 // True when the UTF-8 word has a letter outside the Latin script.
 bool HasNonLatinLetter(std::string_view word);
 
@@ -31,7 +35,17 @@ class EntityFinder {
                       bool acronym);
 
  private:
-  bool IsNameWord(const Analysis& a, std::string_view text, const Token& t) const;
+  struct NameWordInfo {
+    std::string_view word;    // the token, after an elision ("l'OTAN" -> "OTAN")
+    std::string_view folded_view;  // its folded form, in the analysis ...
+    std::string folded_buf;        // ... or here, after an elision
+    bool own = false;
+    bool acronym = false;
+    std::string_view folded() const { return own ? std::string_view(folded_buf) : folded_view; }
+  };
+  // True when the token is a word of a name; fills *info.
+  bool NameWord(const Analysis& a, std::string_view text, const Token& t, NameWordInfo* info);
+  std::vector<NameWordInfo> words_;
   const Lexicon* lexicon_;
   CommonWordFn common_word_;
   text::Folder folder_;

@@ -235,6 +235,8 @@ void ForEachTranslation(std::string_view entry, Fn fn) {
       rank = std::max(0, std::atoi(std::string(line.substr(0, digits)).c_str()) - 1);
       line = Trim(line.substr(digits + 1));
     }
+    // A domain or register label ("[mus.] volta bracket") marks a specialised sense.
+    const bool specialised = line.starts_with("[");
     std::string clean = StripBrackets(line);
     int position = 0;
     std::size_t start = 0;
@@ -242,7 +244,7 @@ void ForEachTranslation(std::string_view entry, Fn fn) {
       if (i == clean.size() || clean[i] == ',' || clean[i] == ';') {
         std::string piece(Trim(std::string_view(clean).substr(start, i - start)));
         start = i + 1;
-        if (!piece.empty()) fn(piece, rank, position++);
+        if (!piece.empty()) fn(piece, rank + (specialised ? 2 : 0), position++);
       }
     }
     ++sense;
@@ -276,6 +278,8 @@ void ReadDictd(Builder* b, const fs::path& index_path) {
     if (t1 == std::string_view::npos || t2 == t1) continue;
     std::string head = StripLeading(std::string(line.substr(0, t1)));
     if (head.starts_with("00database") || head.starts_with("00-database")) continue;
+    // Combining forms ("Haus…", "Haus-") are not words.
+    if (head.find("\xE2\x80\xA6") != std::string::npos || head.ends_with("-")) continue;
     uint64_t off = Base64(line.substr(t1 + 1, t2 - t1 - 1));
     uint64_t len = Base64(line.substr(t2 + 1));
     if (off + len > dict.size()) continue;

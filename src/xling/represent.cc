@@ -215,7 +215,12 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
     if (t.kind != TokenKind::kWord || t.stopword || t.folded_length < 3) continue;
     ++out->words;
     std::string_view folded = a.Folded(t);
-    const Pivot& p = im.PivotOf(lang, folded, a.Stem(t));
+    std::string_view stem = a.Stem(t);
+    if (std::string_view rest = xling::AfterElision(folded); rest.size() < folded.size()) {
+      if (rest.size() < 3) continue;
+      folded = stem = rest;  // "l'attaque" is "attaque"
+    }
+    const Pivot& p = im.PivotOf(lang, folded, stem);
     if (p.known) ++known;
     for (const auto& [id, w] : p.terms) im.raw.push_back({id, w, p.prior, FeatureKind::kTerm});
   }
