@@ -298,19 +298,34 @@ bool EntityFinder::NameWord(const Analysis& a, std::string_view text, const Toke
   if (stopword || folded.size() < 2) return false;
   const std::string& lang = a.language.code;
   if (!lexicon_) return !t.sentence_initial;
-  if (lexicon_->IsKnownName(lang, folded)) return true;
-  if (common_word_ ? common_word_(lang, folded, stem) : lexicon_->IsCommonWord(lang, folded, stem)) {
-    // Known to the dictionary, yet a name when it translates to an English name (de "Kiew"
-    // -> "Kiev"): German capitalises every noun, and lexicons translate place names.
-    if (t.sentence_initial || lang == "en") return false;
-    for (const PivotTranslation& tr : lexicon_->Translate(lang, folded, stem))
-      if (lexicon_->IsKnownName("en", tr.english)) return true;
-    return false;
+  const NameClass c = name_class_ ? name_class_(lang, folded, stem)
+                                  : ComputeNameClass(lang, folded, stem, false);
+  switch (c) {
+    case kKnownName:
+    case kUnknownWord:
+      return true;
+    case kTranslatesToName:
+      return !t.sentence_initial && lang != "en";
+    case kEnglishWord:
+      return !t.sentence_initial;
+    case kCommon:
+      return false;
   }
-  // A word the language does not know: a name, also at a sentence start, unless it is a
-  // common English word (headlines and loanwords).
-  if (t.sentence_initial && lexicon_->IsCommonWord("en", folded, {})) return false;
-  return true;
+  return false;
+}
+
+NameClass EntityFinder::ComputeNameClass(std::string_view lang, std::string_view folded,
+                                         std::string_view stem, bool known) const {
+  if (lexicon_->IsKnownName(lang, folded)) return kKnownName;
+  if (known || lexicon_->IsCommonWord(lang, folded, stem)) {
+    // German capitalises every noun, and lexicons translate place names ("Kiew" -> "Kiev").
+    if (lang != "en") {
+      for (const PivotTranslation& tr : lexicon_->Translate(lang, folded, stem))
+        if (lexicon_->IsKnownName("en", tr.english)) return kTranslatesToName;
+    }
+    return kCommon;
+  }
+  return lexicon_->IsCommonWord("en", folded, {}) ? kEnglishWord : kUnknownWord;
 }
 
 void EntityFinder::Find(std::string_view text, const Analysis& a, std::vector<EntityMention>* out) {

@@ -2,6 +2,7 @@
 #ifndef NEWSWEAVE_XLING_INTERNAL_H_
 #define NEWSWEAVE_XLING_INTERNAL_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -20,15 +21,27 @@ std::string_view AfterElision(std::string_view word);
 // True when the UTF-8 word has a letter outside the Latin script.
 bool HasNonLatinLetter(std::string_view word);
 
+// What the dictionaries say of a capitalised word, for telling names from other words.
+enum NameClass : std::int8_t {
+  kKnownName,          // a capitalised-only hunspell word: a name
+  kTranslatesToName,   // a dictionary word whose translation is an English name (de "Kiew")
+  kCommon,             // a common word of the language
+  kEnglishWord,        // unknown to the language, a common English word (headlines, loanwords)
+  kUnknownWord,        // unknown: a name
+};
+
 // Finds names in an analysed text (entity.cc). Caches transliterations; one per thread.
 class EntityFinder {
  public:
   explicit EntityFinder(const Lexicon* lexicon) : lexicon_(lexicon) {}
-  using CommonWordFn = std::function<bool(std::string_view lang, std::string_view folded,
-                                          std::string_view stem)>;
-  // Replaces the lexicon's common-word test (the representation passes its cached one, which
-  // also knows cognates and compounds).
-  void set_common_word(CommonWordFn fn) { common_word_ = std::move(fn); }
+  using NameClassFn = std::function<NameClass(std::string_view lang, std::string_view folded,
+                                               std::string_view stem)>;
+  // Replaces the lexicon lookups that class a word (the representation passes a cached
+  // version, which also knows cognates and compounds).
+  void set_name_class(NameClassFn fn) { name_class_ = std::move(fn); }
+  // What the lexicon says of a word; `known` when the caller found an English pivot for it.
+  NameClass ComputeNameClass(std::string_view lang, std::string_view folded, std::string_view stem,
+                             bool known) const;
   void Find(std::string_view text, const Analysis& analysis, std::vector<EntityMention>* out);
   // The key of one word: "a:" + alias, "u:" + acronym, or the skeleton of EntityKey().
   std::string WordKey(std::string_view lang, std::string_view word, std::string_view folded,
@@ -47,7 +60,7 @@ class EntityFinder {
   bool NameWord(const Analysis& a, std::string_view text, const Token& t, NameWordInfo* info);
   std::vector<NameWordInfo> words_;
   const Lexicon* lexicon_;
-  CommonWordFn common_word_;
+  NameClassFn name_class_;
   text::Folder folder_;
   std::unordered_map<std::string, std::string> latin_cache_;
 };

@@ -2,6 +2,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -63,11 +64,56 @@ const CognateRule kCognates[] = {
     {"pl", "cja", "tion"},        {"pl", "yczny", "ic"},  {"pl", "izm", "ism"},
 };
 
+// Up to three (feature id, weight) pairs, without allocating.
+struct Terms {
+  std::array<std::pair<std::uint64_t, float>, 3> v;
+  std::uint8_t n = 0;
+  void push_back(std::pair<std::uint64_t, float> x) {
+    if (n < v.size()) v[n++] = x;
+  }
+  const std::pair<std::uint64_t, float>* begin() const { return v.data(); }
+  const std::pair<std::uint64_t, float>* end() const { return v.data() + n; }
+};
+
 // What a spelling of a language maps to, cached.
 struct Pivot {
-  std::vector<std::pair<std::uint64_t, float>> terms;  // feature id, weight (sum 1)
+  Terms terms;  // feature id, weight (sum 1)
   float prior = kPriorRareWord;
   bool known = false;  // translated, a cognate, or an English dictionary word
+  std::int8_t name_class = -1;  // xling::NameClass, computed when first needed
+};
+
+// A flat, open-addressing cache of pivots by a 64-bit hash of (language, folded form).
+// Starts over when full; the pivots never move while it is not cleared.
+class PivotCache {
+ public:
+  static constexpr std::size_t kSlots = 1u << 18;
+  PivotCache() : keys_(kSlots, 0), index_(kSlots, 0) { pivots_.reserve(kSlots / 2); }
+  Pivot* Find(std::uint64_t h) {
+    h |= 1;  // 0 marks an empty slot
+    for (std::size_t s = h & (kSlots - 1);; s = (s + 1) & (kSlots - 1)) {
+      if (keys_[s] == h) return &pivots_[index_[s]];
+      if (keys_[s] == 0) return nullptr;
+    }
+  }
+  Pivot* Insert(std::uint64_t h, Pivot p) {
+    if (pivots_.size() >= kSlots / 2) {
+      std::fill(keys_.begin(), keys_.end(), 0);
+      pivots_.clear();
+    }
+    h |= 1;
+    std::size_t s = h & (kSlots - 1);
+    while (keys_[s] != 0) s = (s + 1) & (kSlots - 1);
+    keys_[s] = h;
+    index_[s] = static_cast<std::uint32_t>(pivots_.size());
+    pivots_.push_back(p);
+    return &pivots_.back();
+  }
+
+ private:
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> index_;
+  std::vector<Pivot> pivots_;
 };
 
 }  // namespace
@@ -77,17 +123,21 @@ struct XlingAnalyzer::Impl {
   XlingOptions options;
   text::Stemmer english{"en"};
   xling::EntityFinder entities;
-  std::unordered_map<std::uint64_t, Pivot> cache;  // hash of (language, folded form)
+  PivotCache cache;
   std::vector<Feature> raw;  // one per occurrence; merged by id at the end
   std::vector<EntityMention> entity_buf;
   std::vector<DateMention> date_buf;
   std::vector<NumberMention> number_buf;
 
   Impl(const Lexicon* l, XlingOptions o) : lexicon(l), options(o), entities(l) {
-    entities.set_common_word([this](std::string_view lang, std::string_view folded,
-                                    std::string_view stem) {
-      return PivotOf(lang, folded, stem).known ||
-             (lexicon && lexicon->IsCommonWord(lang, folded, stem));
+    entities.set_name_class([this](std::string_view lang, std::string_view folded,
+                                   std::string_view stem) {
+      Pivot* p = PivotOf(lang, folded, stem);
+      if (p->name_class < 0) {
+        p->name_class = static_cast<std::int8_t>(
+            entities.ComputeNameClass(lang, folded, stem, p->known));
+      }
+      return static_cast<xling::NameClass>(p->name_class);
     });
   }
 
@@ -139,13 +189,11 @@ struct XlingAnalyzer::Impl {
     return false;
   }
 
-  const Pivot& PivotOf(std::string_view lang, std::string_view folded, std::string_view stem) {
+  Pivot* PivotOf(std::string_view lang, std::string_view folded, std::string_view stem) {
     const std::uint64_t key =
         XXH3_64bits_withSeed(folded.data(), folded.size(),
                              lang.size() == 2 ? (lang[0] << 8 | lang[1]) : 0);
-    auto it = cache.find(key);
-    if (it != cache.end()) return it->second;
-    if (cache.size() > 200000) cache.clear();
+    if (Pivot* found = cache.Find(key)) return found;
     Pivot p;
     if (lang == "en") {
       p.terms.push_back({FeatureId(FeatureKind::kTerm, stem), 1.0f});
@@ -174,7 +222,7 @@ struct XlingAnalyzer::Impl {
         p.known = common;
       }
     }
-    return cache.emplace(key, std::move(p)).first->second;
+    return cache.Insert(key, p);
   }
 
   void Count(FeatureKind kind, std::string_view value, float weight, float prior,
@@ -220,7 +268,7 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
       if (rest.size() < 3) continue;
       folded = stem = rest;  // "l'attaque" is "attaque"
     }
-    const Pivot& p = im.PivotOf(lang, folded, stem);
+    const Pivot& p = *im.PivotOf(lang, folded, stem);
     if (p.known) ++known;
     for (const auto& [id, w] : p.terms) im.raw.push_back({id, w, p.prior, FeatureKind::kTerm});
   }
