@@ -246,10 +246,24 @@ void FindDatesAndNumbersIn(std::string_view text, const Analysis& a, std::string
   }
   const auto& months = Months();
   const auto& weekdays = Weekdays();
+  // The first two letters of every month and weekday name: most words are ruled out before
+  // any hashing.
+  static const std::vector<bool> kPrefixes = [] {
+    std::vector<bool> b(65536, false);
+    for (const auto* m : {&Months(), &Weekdays()})
+      for (const auto& [name, v] : *m)
+        b[static_cast<unsigned char>(name[0]) << 8 | static_cast<unsigned char>(name[1])] = true;
+    return b;
+  }();
+  auto may_be_name = [&](std::string_view f) {
+    return f.size() >= 3 && f.size() <= 12 &&
+           kPrefixes[static_cast<unsigned char>(f[0]) << 8 | static_cast<unsigned char>(f[1])];
+  };
   const std::vector<Token>& tok = a.tokens;
   auto word = [&](std::size_t i) { return text.substr(tok[i].start, tok[i].end - tok[i].start); };
   auto month_of = [&](std::size_t i) -> int {
-    if (i >= tok.size() || tok[i].kind != TokenKind::kWord) return 0;
+    if (i >= tok.size() || tok[i].kind != TokenKind::kWord || !may_be_name(a.Folded(tok[i])))
+      return 0;
     auto it = months.find(a.Folded(tok[i]));
     return it == months.end() ? 0 : it->second;
   };
@@ -286,7 +300,8 @@ void FindDatesAndNumbersIn(std::string_view text, const Analysis& a, std::string
         }
         continue;
       }
-      if (auto it = weekdays.find(a.Folded(t)); it != weekdays.end()) {
+      if (auto it = may_be_name(a.Folded(t)) ? weekdays.find(a.Folded(t)) : weekdays.end();
+          it != weekdays.end()) {
         if (pub_days >= 0) {
           // The most recent such day on or before publication (1970-01-01 was a Thursday).
           const int pub_weekday = ((pub_days % 7) + 7 + 3) % 7 + 1;

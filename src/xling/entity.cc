@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -16,10 +17,16 @@ extern const std::size_t newsweave_xling_aliases_size;
 namespace newsweave {
 namespace {
 
-// folded variant -> canonical, from data/xling/aliases.tsv.
-const std::unordered_map<std::string, std::string>& Aliases() {
-  static const auto* map = [] {
-    auto* m = new std::unordered_map<std::string, std::string>();
+// folded variant -> canonical, from data/xling/aliases.tsv. Views into `names`, which never
+// moves (a deque).
+struct AliasTable {
+  std::deque<std::string> names;
+  std::unordered_map<std::string_view, std::string_view> map;
+};
+
+const AliasTable& Aliases() {
+  static const auto* table = [] {
+    auto* t = new AliasTable();
     text::Folder folder;
     std::string_view data(newsweave_xling_aliases, newsweave_xling_aliases_size);
     std::size_t pos = 0;
@@ -29,20 +36,21 @@ const std::unordered_map<std::string, std::string>& Aliases() {
       std::string_view line = data.substr(pos, end - pos);
       pos = end + 1;
       if (line.empty() || line[0] == '#') continue;
-      std::string canonical;
+      std::string_view canonical;
       std::size_t start = 0;
       for (std::size_t i = 0; i <= line.size(); ++i) {
         if (i < line.size() && line[i] != '\t') continue;
         std::string name = folder.FoldUtf8(line.substr(start, i - start));
         start = i + 1;
         if (name.empty()) continue;
-        if (canonical.empty()) canonical = name;
-        m->emplace(name, canonical);
+        std::string_view stored = t->names.emplace_back(std::move(name));
+        if (canonical.empty()) canonical = stored;
+        t->map.emplace(stored, canonical);
       }
     }
-    return m;
+    return t;
   }();
-  return *map;
+  return *table;
 }
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
@@ -171,9 +179,9 @@ std::string Skeleton(std::string_view w) {
 }  // namespace
 
 std::string_view AliasOf(std::string_view folded) {
-  const auto& m = Aliases();
-  auto it = m.find(std::string(folded));
-  return it == m.end() ? std::string_view() : std::string_view(it->second);
+  const auto& m = Aliases().map;
+  auto it = m.find(folded);
+  return it == m.end() ? std::string_view() : it->second;
 }
 
 std::string EntityKey(std::string_view lang, std::string_view word) {
