@@ -66,13 +66,12 @@ const CognateRule kCognates[] = {
 
 // Up to three (feature id, weight) pairs, without allocating.
 struct Terms {
-  std::array<std::pair<std::uint64_t, float>, 3> v;
+  std::uint64_t id[3];
+  float weight[3];
   std::uint8_t n = 0;
   void push_back(std::pair<std::uint64_t, float> x) {
-    if (n < v.size()) v[n++] = x;
+    if (n < 3) id[n] = x.first, weight[n++] = x.second;
   }
-  const std::pair<std::uint64_t, float>* begin() const { return v.data(); }
-  const std::pair<std::uint64_t, float>* end() const { return v.data() + n; }
 };
 
 // What a spelling of a language maps to, cached.
@@ -83,37 +82,40 @@ struct Pivot {
   std::int8_t name_class = -1;  // xling::NameClass, computed when first needed
 };
 
-// A flat, open-addressing cache of pivots by a 64-bit hash of (language, folded form).
-// Starts over when full; the pivots never move while it is not cleared.
+// A flat, open-addressing cache of pivots by a 64-bit hash of (language, folded form); a
+// slot holds its pivot, so a lookup touches one cache line. Starts over when half full.
 class PivotCache {
  public:
   static constexpr std::size_t kSlots = 1u << 18;
-  PivotCache() : keys_(kSlots, 0), index_(kSlots, 0) { pivots_.reserve(kSlots / 2); }
+  PivotCache() : slots_(kSlots) {}
   Pivot* Find(std::uint64_t h) {
     h |= 1;  // 0 marks an empty slot
     for (std::size_t s = h & (kSlots - 1);; s = (s + 1) & (kSlots - 1)) {
-      if (keys_[s] == h) return &pivots_[index_[s]];
-      if (keys_[s] == 0) return nullptr;
+      if (slots_[s].key == h) return &slots_[s].pivot;
+      if (slots_[s].key == 0) return nullptr;
     }
   }
-  Pivot* Insert(std::uint64_t h, Pivot p) {
-    if (pivots_.size() >= kSlots / 2) {
-      std::fill(keys_.begin(), keys_.end(), 0);
-      pivots_.clear();
+  // Pointers from Find() stay valid until the next Insert().
+  Pivot* Insert(std::uint64_t h, const Pivot& p) {
+    if (++size_ > kSlots / 2) {
+      for (Slot& s : slots_) s.key = 0;
+      size_ = 1;
     }
     h |= 1;
     std::size_t s = h & (kSlots - 1);
-    while (keys_[s] != 0) s = (s + 1) & (kSlots - 1);
-    keys_[s] = h;
-    index_[s] = static_cast<std::uint32_t>(pivots_.size());
-    pivots_.push_back(p);
-    return &pivots_.back();
+    while (slots_[s].key != 0) s = (s + 1) & (kSlots - 1);
+    slots_[s].key = h;
+    slots_[s].pivot = p;
+    return &slots_[s].pivot;
   }
 
  private:
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> index_;
-  std::vector<Pivot> pivots_;
+  struct Slot {
+    std::uint64_t key = 0;
+    Pivot pivot;
+  };
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
 };
 
 }  // namespace
@@ -124,7 +126,7 @@ struct XlingAnalyzer::Impl {
   text::Stemmer english{"en"};
   xling::EntityFinder entities;
   PivotCache cache;
-  std::vector<Feature> raw;  // one per occurrence; merged by id at the end
+  std::vector<Feature> raw;  // one per feature, counts summed
   std::vector<EntityMention> entity_buf;
   std::vector<DateMention> date_buf;
   std::vector<NumberMention> number_buf;
@@ -227,9 +229,38 @@ struct XlingAnalyzer::Impl {
 
   void Count(FeatureKind kind, std::string_view value, float weight, float prior,
              std::uint32_t pos) {
-    raw.push_back({FeatureId(kind, value), weight, prior, kind});
-    anchors.emplace_back(pos, raw.back().id);
+    const std::uint64_t id = FeatureId(kind, value);
+    Add({id, weight, prior, kind});
+    anchors.emplace_back(pos, id);
   }
+
+  // Adds an occurrence: counts add up, the lowest prior of a term wins (a common reading).
+  void Add(const Feature& f) {
+    const std::size_t mask = table.size() - 1;
+    for (std::size_t s = f.id & mask;; s = (s + 1) & mask) {
+      if (table[s] == 0) {
+        table[s] = static_cast<std::uint32_t>(raw.size() + 1);
+        touched.push_back(static_cast<std::uint32_t>(s));
+        raw.push_back(f);
+        return;
+      }
+      Feature& g = raw[table[s] - 1];
+      if (g.id == f.id) {
+        g.tf += f.tf;
+        g.prior_idf = std::min(g.prior_idf, f.prior_idf);
+        return;
+      }
+    }
+  }
+  void ResetTable(std::size_t tokens) {
+    for (std::uint32_t s : touched) table[s] = 0;
+    touched.clear();
+    std::size_t want = 1024;
+    while (want < 2 * (3 * tokens + 256)) want *= 2;
+    if (table.size() < want) table.assign(want, 0);
+  }
+  std::vector<std::uint32_t> table;    // feature id -> index in raw + 1
+  std::vector<std::uint32_t> touched;  // slots to reset
   std::vector<std::pair<std::uint32_t, std::uint64_t>> anchors;  // text position, feature
 };
 
@@ -257,6 +288,7 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
   out->words = 0;
   im.raw.clear();
   im.anchors.clear();
+  im.ResetTable(a.tokens.size() + text.size() / 8);
   const std::string& lang = a.language.code;
   std::uint32_t known = 0;
   for (const Token& t : a.tokens) {
@@ -270,7 +302,8 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
     }
     const Pivot& p = *im.PivotOf(lang, folded, stem);
     if (p.known) ++known;
-    for (const auto& [id, w] : p.terms) im.raw.push_back({id, w, p.prior, FeatureKind::kTerm});
+    for (int k = 0; k < p.terms.n; ++k)
+      im.Add({p.terms.id[k], p.terms.weight[k], p.prior, FeatureKind::kTerm});
   }
   out->term_coverage = out->words ? static_cast<float>(known) / out->words : 0.0f;
   std::vector<EntityMention>& ents = im.options.keep_mentions ? out->entities : im.entity_buf;
@@ -310,20 +343,10 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   out->anchors.clear();
   for (const auto& [pos, id] : im.anchors) out->anchors.push_back(id);
-  // Merge occurrences: counts add up, the lowest prior of a term wins (a common reading).
   std::sort(im.raw.begin(), im.raw.end(),
             [](const Feature& x, const Feature& y) { return x.id < y.id; });
-  for (std::size_t i = 0; i < im.raw.size();) {
-    Feature f = im.raw[i];
-    std::size_t j = i + 1;
-    for (; j < im.raw.size() && im.raw[j].id == f.id; ++j) {
-      f.tf += im.raw[j].tf;
-      f.prior_idf = std::min(f.prior_idf, im.raw[j].prior_idf);
-    }
-    f.tf = f.tf >= 1 ? 1.0f + std::log(f.tf) : f.tf;
-    out->features.push_back(f);
-    i = j;
-  }
+  out->features = im.raw;
+  for (Feature& f : out->features) f.tf = f.tf >= 1 ? 1.0f + std::log(f.tf) : f.tf;
 }
 
 // ---------------------------------------------------------------------------------------
