@@ -95,6 +95,7 @@ class PivotCache {
       if (slots_[s].key == 0) return nullptr;
     }
   }
+  void Prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[(h | 1) & (kSlots - 1)]); }
   // Pointers from Find() stay valid until the next Insert().
   Pivot* Insert(std::uint64_t h, const Pivot& p) {
     if (++size_ > kSlots / 2) {
@@ -126,6 +127,11 @@ struct XlingAnalyzer::Impl {
   text::Stemmer english{"en"};
   xling::EntityFinder entities;
   PivotCache cache;
+  struct Word {
+    std::string_view folded, stem;
+    std::uint64_t key;
+  };
+  std::vector<Word> words;
   std::vector<Feature> raw;  // one per feature, counts summed
   std::vector<EntityMention> entity_buf;
   std::vector<DateMention> date_buf;
@@ -191,10 +197,15 @@ struct XlingAnalyzer::Impl {
     return false;
   }
 
+  static std::uint64_t PivotKey(std::string_view lang, std::string_view folded) {
+    return XXH3_64bits_withSeed(folded.data(), folded.size(),
+                                lang.size() == 2 ? (lang[0] << 8 | lang[1]) : 0);
+  }
   Pivot* PivotOf(std::string_view lang, std::string_view folded, std::string_view stem) {
-    const std::uint64_t key =
-        XXH3_64bits_withSeed(folded.data(), folded.size(),
-                             lang.size() == 2 ? (lang[0] << 8 | lang[1]) : 0);
+    return PivotOf(lang, folded, stem, PivotKey(lang, folded));
+  }
+  Pivot* PivotOf(std::string_view lang, std::string_view folded, std::string_view stem,
+                 std::uint64_t key) {
     if (Pivot* found = cache.Find(key)) return found;
     Pivot p;
     if (lang == "en") {
@@ -291,16 +302,26 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
   im.ResetTable(a.tokens.size() + text.size() / 8);
   const std::string& lang = a.language.code;
   std::uint32_t known = 0;
+  // The content words and their cache keys first, so that the cache slots can be fetched
+  // from memory a few words ahead of their use.
+  auto& words = im.words;
+  words.clear();
   for (const Token& t : a.tokens) {
     if (t.kind != TokenKind::kWord || t.stopword || t.folded_length < 3) continue;
-    ++out->words;
     std::string_view folded = a.Folded(t);
     std::string_view stem = a.Stem(t);
     if (std::string_view rest = xling::AfterElision(folded); rest.size() < folded.size()) {
       if (rest.size() < 3) continue;
       folded = stem = rest;  // "l'attaque" is "attaque"
     }
-    const Pivot& p = *im.PivotOf(lang, folded, stem);
+    words.push_back({folded, stem, Impl::PivotKey(lang, folded)});
+  }
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < std::min(kAhead, words.size()); ++i) im.cache.Prefetch(words[i].key);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i + kAhead < words.size()) im.cache.Prefetch(words[i + kAhead].key);
+    ++out->words;
+    const Pivot& p = *im.PivotOf(lang, words[i].folded, words[i].stem, words[i].key);
     if (p.known) ++known;
     for (int k = 0; k < p.terms.n; ++k)
       im.Add({p.terms.id[k], p.terms.weight[k], p.prior, FeatureKind::kTerm});
