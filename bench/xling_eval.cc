@@ -54,10 +54,16 @@ int main(int argc, char** argv) {
   std::string csv_path;
   double threshold = TranslationOptions().threshold;
   bool sweep = false, list_false = false, dump = false;
+  double strong = TranslationOptions().strong_threshold;
+  double strong_order = TranslationOptions().strong_anchor_order;
+  double min_order = TranslationOptions().min_anchor_order;
   std::vector<std::string> show;
   int repeat = 3;
   app.add_option("--csv", csv_path, "the SemEval-2022 Task 8 CSV")->required();
   app.add_option("--threshold", threshold, "Similarity threshold for a translation link");
+  app.add_option("--strong", strong, "Similarity for a one-sided best link");
+  app.add_option("--strong-order", strong_order, "AnchorOrder for a one-sided best link");
+  app.add_option("--min-order", min_order, "AnchorOrder for any link");
   app.add_flag("--sweep", sweep, "links and false links for a range of thresholds");
   app.add_flag("--list-false", list_false, "print every false link");
   app.add_flag("--dump", dump, "print every pair of Pairs() with its margin, for tuning");
@@ -104,6 +110,14 @@ int main(int argc, char** argv) {
   XlingAnalyzer xling(lexicon->get());
   TranslationOptions topt;
   topt.threshold = sweep ? std::min(threshold, 0.10) : threshold;
+  topt.strong_threshold = strong;
+  topt.strong_anchor_order = strong_order;
+  topt.min_anchor_order = min_order;
+  if (dump) {
+    topt.min_anchor_order = 0;
+    topt.threshold_without_anchors = 0;
+    topt.mutual_best = false;
+  }
   TranslationIndex index(topt);
   Analysis analysis;
   double analyze_s = 0, xling_s = 0;
@@ -230,6 +244,12 @@ int main(int argc, char** argv) {
       x->indexed += via_index;
       x->linked += is_linked;
     }
+    if (!is_linked && list_false) {
+      std::printf("  not linked %s (%s) ~ %s (%s): score %.3f, anchor order %.2f (%zu, %zu anchors)\n",
+                  docs[t].id.c_str(), docs[t].lang.c_str(), docs[o].id.c_str(),
+                  docs[o].lang.c_str(), target, AnchorOrder(index.at(t), index.at(o)),
+                  index.at(t).anchors.size(), index.at(o).anchors.size());
+    }
     if (!first) {
       char buf[256];
       std::snprintf(buf, sizeof buf, "  %s (%s) -> %s: %.3f, but %s (%s) %.3f", docs[t].id.c_str(),
@@ -302,11 +322,21 @@ int main(int argc, char** argv) {
     };
     for (const TranslationPair& p : pairs) {
       double s2 = std::max(second(p.a, p.b), second(p.b, p.a));
-      std::printf("DUMP %.3f %.3f %.3f %zu %zu %s %s %s\n", p.score, s2,
+      // Shared anchors (multiset intersection) and their longest common subsequence.
+      const auto& xa = index.at(p.a).anchors;
+      const auto& xb = index.at(p.b).anchors;
+      std::map<std::uint64_t, int> ca, cb;
+      for (auto v : xa) ++ca[v];
+      for (auto v : xb) ++cb[v];
+      int shared = 0;
+      for (auto [v, c] : ca) shared += std::min(c, cb.count(v) ? cb[v] : 0);
+      double lcs = AnchorOrder(index.at(p.a), index.at(p.b)) *
+                   (std::min(xa.size(), xb.size()) + 0.5);
+      std::printf("DUMP %.3f %.3f %.3f %zu %zu %s %s %s %d %.1f\n", p.score, s2,
                   AnchorOrder(index.at(p.a), index.at(p.b)), index.at(p.a).anchors.size(),
                   index.at(p.b).anchors.size(), same_family(p.a, p.b) ? "gold" : "false",
                   same_family(p.a, p.b) ? "-" : classify(p.a, p.b),
-                  (docs[p.a].lang + docs[p.b].lang).c_str());
+                  (docs[p.a].lang + docs[p.b].lang).c_str(), shared, lcs);
     }
   }
   report_links(threshold, list_false);

@@ -228,6 +228,10 @@ struct TranslationOptions {
   // Pairs(): link two articles only when each is the other's best candidate in its
   // language (an original may still be linked to one translation per language).
   bool mutual_best = true;
+  // ... unless the pair is one side's best with Similarity >= strong_threshold and
+  // AnchorOrder >= strong_anchor_order.
+  double strong_threshold = 0.2;
+  double strong_anchor_order = 0.7;
 };
 
 struct TranslationPair {

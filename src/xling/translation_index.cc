@@ -159,7 +159,11 @@ std::vector<TranslationPair> TranslationIndex::Pairs() const {
       if (other < i) continue;  // each pair once
       if (im->options.mutual_best) {
         auto it = best[other].find(im->reps[i].lang);
-        if (it == best[other].end() || it->second.a != p.a || it->second.b != p.b) continue;
+        const bool mutual = it != best[other].end() && it->second.a == p.a && it->second.b == p.b;
+        // One-sided best: enough when the evidence is strong.
+        const bool strong = p.score >= im->options.strong_threshold &&
+                            AnchorOrder(im->reps[p.a], im->reps[p.b]) >= im->options.strong_anchor_order;
+        if (!mutual && !strong) continue;
       }
       out.push_back(p);
     }
