@@ -230,6 +230,10 @@ std::size_t NumericDate(std::string_view text, std::size_t pos, int* y, int* m, 
 
 }  // namespace
 
+bool IsCalendarWord(std::string_view folded) {
+  return Months().count(folded) > 0 || Weekdays().count(folded) > 0;
+}
+
 void FindDatesAndNumbersIn(std::string_view text, const Analysis& a, std::string_view published,
                            std::vector<DateMention>* dates, std::vector<NumberMention>* numbers) {
   dates->clear();

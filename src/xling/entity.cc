@@ -255,6 +255,7 @@ std::string EntityFinder::WordKey(std::string_view lang, std::string_view word,
 
 namespace {
 
+// Two to six capitals (EU, WHO, COVID): a key of its own ("u:" + folded form).
 bool IsAcronym(std::string_view w) {
   if (w.size() < 2 || w.size() > 6) return false;
   for (char c : w)
@@ -264,11 +265,14 @@ bool IsAcronym(std::string_view w) {
 
 }  // namespace
 
+// Month and weekday names (dates.cc finds them as dates).
+bool IsCalendarWord(std::string_view folded);
+
 // The part of a token after a French or Italian elision ("l'OTAN" -> "OTAN"), else the token.
 std::string_view AfterElision(std::string_view word) {
   for (std::size_t n = 1; n <= 4 && n < word.size(); ++n) {
     const char c = word[n - 1];
-    if (!(c >= 'a' && c <= 'z')) {
+    if (!((c >= 'a' && c <= 'z') || (n == 1 && (c == 'L' || c == 'D')))) {
       if (c == '\'') return word.substr(n);
       if (word.substr(n - 1).starts_with("\xE2\x80\x99")) return word.substr(n + 2);
       break;
@@ -302,6 +306,7 @@ bool EntityFinder::NameWord(const Analysis& a, std::string_view text, const Toke
   info->acronym = IsAcronym(word);
   if (!capitalized) return false;
   if (info->acronym) return true;
+  if (IsCalendarWord(folded)) return false;  // months and weekdays are dates, not names
   if (!AliasOf(folded).empty()) return true;
   if (stopword || folded.size() < 2) return false;
   const std::string& lang = a.language.code;

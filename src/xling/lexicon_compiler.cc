@@ -307,10 +307,13 @@ void ReadHunspell(Builder* b, const fs::path& dir, const Lang& lang) {
   if (!ReadFile((dir / (std::string(lang.hunspell) + ".dic")).string(), &dic)) return;
   ReadFile((dir / (std::string(lang.hunspell) + ".aff")).string(), &aff);
   std::string encoding = "UTF-8";
+  aff.insert(0, "\n");  // the SET line may be the first
   if (std::size_t s = aff.find("\nSET "); s != std::string::npos) {
     std::size_t e = aff.find_first_of("\r\n", s + 5);
     encoding = std::string(Trim(std::string_view(aff).substr(s + 5, e - s - 5)));
   }
+  // hunspell writes "ISO8859-2"; ICU knows "ISO-8859-2".
+  if (encoding.starts_with("ISO8859")) encoding.insert(3, "-");
   if (encoding != "UTF-8") {
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString u(dic.data(), static_cast<int32_t>(dic.size()), encoding.c_str());
