@@ -208,7 +208,12 @@ int main(int argc, char** argv) {
   };
   std::map<std::string, Tally> per_pair;
   Tally all;
+  auto tp0 = Clock::now();
   std::vector<TranslationPair> pairs = index.Pairs();
+  std::printf("translation index: %zu pairs from %zu articles in %.3f s (index built, "
+              "candidates scored)\n\n",
+              pairs.size(), docs.size(),
+              std::chrono::duration<double>(Clock::now() - tp0).count());
   std::set<std::pair<std::uint32_t, std::uint32_t>> linked;
   for (const TranslationPair& p : pairs)
     if (p.score >= threshold) linked.insert({p.a, p.b});
