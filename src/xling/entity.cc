@@ -306,9 +306,18 @@ bool EntityFinder::NameWord(const Analysis& a, std::string_view text, const Toke
   info->acronym = IsAcronym(word);
   if (!capitalized) return false;
   if (info->acronym) return true;
+  if (stopword || folded.size() < 2) return false;  // "Un" (es) is not the UN
   if (IsCalendarWord(folded)) return false;  // months and weekdays are dates, not names
   if (!AliasOf(folded).empty()) return true;
-  if (stopword || folded.size() < 2) return false;
+  // "Time’s", "We’re": the word before a possessive or contraction decides.
+  for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'re", "\xE2\x80\x99re", "'ll",
+                                "\xE2\x80\x99ll", "'ve", "\xE2\x80\x99ve"}) {
+    if (folded.size() > tail.size() + 1 && folded.ends_with(tail)) {
+      folded.remove_suffix(tail.size());
+      stem = folded;
+      break;
+    }
+  }
   const std::string& lang = a.language.code;
   if (!lexicon_) return !t.sentence_initial;
   const NameClass c = name_class_ ? name_class_(lang, folded, stem)
