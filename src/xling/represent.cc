@@ -352,8 +352,12 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
     }
     char buf[32];
     for (const NumberMention& n : numbers) {
-      if (n.value < 10 && n.value == std::floor(n.value)) continue;  // small counts say little
       std::snprintf(buf, sizeof buf, "%.6g", n.value);
+      if (n.value < 10 && n.value == std::floor(n.value)) {
+        // Small counts say little about the event, but keep their place among the anchors.
+        im.anchors.emplace_back(n.span.start, FeatureId(FeatureKind::kNumber, buf));
+        continue;
+      }
       const bool integer = n.value == std::floor(n.value);
       const bool round = std::fmod(n.value, 100.0) == 0;
       const float prior = !integer ? 4.5f : n.value < 100 ? 2.5f : round ? 3.5f : 5.0f;
