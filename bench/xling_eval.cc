@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   double strong = TranslationOptions().strong_threshold;
   double strong_order = TranslationOptions().strong_anchor_order;
   double min_order = TranslationOptions().min_anchor_order;
+  double without_anchors = TranslationOptions().threshold_without_anchors;
   std::vector<std::string> show;
   int repeat = 3;
   app.add_option("--csv", csv_path, "the SemEval-2022 Task 8 CSV")->required();
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
   app.add_option("--strong", strong, "Similarity for a one-sided best link");
   app.add_option("--strong-order", strong_order, "AnchorOrder for a one-sided best link");
   app.add_option("--min-order", min_order, "AnchorOrder for any link");
+  app.add_option("--without-anchors", without_anchors, "Similarity for articles with < 3 anchors");
   app.add_flag("--sweep", sweep, "links and false links for a range of thresholds");
   app.add_flag("--list-false", list_false, "print every false link");
   app.add_flag("--dump", dump, "print every pair of Pairs() with its margin, for tuning");
@@ -114,6 +116,7 @@ int main(int argc, char** argv) {
   topt.strong_threshold = strong;
   topt.strong_anchor_order = strong_order;
   topt.min_anchor_order = min_order;
+  topt.threshold_without_anchors = without_anchors;
   if (dump) {
     topt.min_anchor_order = 0;
     topt.threshold_without_anchors = 0;
