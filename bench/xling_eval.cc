@@ -148,9 +148,11 @@ int main(int argc, char** argv) {
     if (std::find(show.begin(), show.end(), d.id) != show.end()) {
       int kinds[4] = {0, 0, 0, 0};
       for (const Feature& f : rep.features) ++kinds[static_cast<int>(f.kind)];
-      std::printf("%s: lang %s, words %u, coverage %.2f, features: %d terms, %d entity keys, "
-                  "%d dates, %d numbers\n  entities:", d.id.c_str(), rep.lang.c_str(), rep.words,
-                  rep.term_coverage, kinds[0], kinds[1], kinds[2], kinds[3]);
+      std::printf(
+          "%s: lang %s, words %u, coverage %.2f, features: %d terms, %d entity keys, "
+          "%d dates, %d numbers\n  entities:",
+          d.id.c_str(), rep.lang.c_str(), rep.words, rep.term_coverage, kinds[0], kinds[1],
+          kinds[2], kinds[3]);
       for (const EntityMention& m : rep.entities) {
         std::printf(" %s[", m.text.c_str());
         for (const std::string& k : m.keys) std::printf(" %s", k.c_str());
@@ -165,9 +167,10 @@ int main(int argc, char** argv) {
     index.Add(std::move(rep));
   }
   const double n = static_cast<double>(docs.size());
-  std::printf("cost, first pass (cold caches, lexicon pages read from disk): analyze %.1f "
-              "us/article, xling %.1f us/article (%.0f%% of analyze)\n",
-              1e6 * analyze_s / n, 1e6 * xling_s / n, 100 * xling_s / analyze_s);
+  std::printf(
+      "cost, first pass (cold caches, lexicon pages read from disk): analyze %.1f "
+      "us/article, xling %.1f us/article (%.0f%% of analyze)\n",
+      1e6 * analyze_s / n, 1e6 * xling_s / n, 100 * xling_s / analyze_s);
   // Steady state: the same articles again, caches warm (as in a long run).
   for (int r = 1; r < repeat; ++r) {
     analyze_s = xling_s = 0;
@@ -187,13 +190,14 @@ int main(int argc, char** argv) {
       analyze_s += std::chrono::duration<double>(t1 - t0).count();
       xling_s += std::chrono::duration<double>(t2 - t1).count();
     }
-    std::printf("cost, pass %d (warm): analyze %.1f us/article, xling %.1f us/article (%.0f%% of "
-                "analyze)\n", r + 1, 1e6 * analyze_s / n, 1e6 * xling_s / n,
-                100 * xling_s / analyze_s);
+    std::printf(
+        "cost, pass %d (warm): analyze %.1f us/article, xling %.1f us/article (%.0f%% of "
+        "analyze)\n",
+        r + 1, 1e6 * analyze_s / n, 1e6 * xling_s / n, 100 * xling_s / analyze_s);
   }
 
   // Gold: translation -> original, and the set of ids that are copies of one original.
-  std::vector<std::pair<std::size_t, std::size_t>> gold;  // (translation, original)
+  std::vector<std::pair<std::size_t, std::size_t>> gold;             // (translation, original)
   std::unordered_map<std::string, std::vector<std::size_t>> family;  // original id -> members
   for (std::size_t i = 0; i < docs.size(); ++i) {
     std::string o = OriginalOf(docs[i].id);
@@ -229,10 +233,10 @@ int main(int argc, char** argv) {
   Tally all;
   auto tp0 = Clock::now();
   std::vector<TranslationPair> pairs = index.Pairs();
-  std::printf("translation index: %zu pairs from %zu articles in %.3f s (index built, "
-              "candidates scored)\n\n",
-              pairs.size(), docs.size(),
-              std::chrono::duration<double>(Clock::now() - tp0).count());
+  std::printf(
+      "translation index: %zu pairs from %zu articles in %.3f s (index built, "
+      "candidates scored)\n\n",
+      pairs.size(), docs.size(), std::chrono::duration<double>(Clock::now() - tp0).count());
   std::set<std::pair<std::uint32_t, std::uint32_t>> linked;
   for (const TranslationPair& p : pairs)
     if (p.score >= threshold) linked.insert({p.a, p.b});
@@ -269,10 +273,11 @@ int main(int argc, char** argv) {
       x->linked += is_linked;
     }
     if (!is_linked && list_false) {
-      std::printf("  not linked %s (%s) ~ %s (%s): score %.3f, anchor order %.2f (%zu, %zu anchors)\n",
-                  docs[t].id.c_str(), docs[t].lang.c_str(), docs[o].id.c_str(),
-                  docs[o].lang.c_str(), target, AnchorOrder(index.at(t), index.at(o)),
-                  index.at(t).anchors.size(), index.at(o).anchors.size());
+      std::printf(
+          "  not linked %s (%s) ~ %s (%s): score %.3f, anchor order %.2f (%zu, %zu anchors)\n",
+          docs[t].id.c_str(), docs[t].lang.c_str(), docs[o].id.c_str(), docs[o].lang.c_str(),
+          target, AnchorOrder(index.at(t), index.at(o)), index.at(t).anchors.size(),
+          index.at(o).anchors.size());
     }
     if (!first) {
       char buf[256];
@@ -290,9 +295,10 @@ int main(int argc, char** argv) {
   };
   for (const auto& [k, t] : per_pair) line(k, t);
   line("all", all);
-  std::printf("(P@1: among all articles; P@1-x: among articles of other languages; P@1-idx: "
-              "first of TranslationIndex::Nearest; linked: in Pairs() at threshold %.2f)\n\n",
-              threshold);
+  std::printf(
+      "(P@1: among all articles; P@1-x: among articles of other languages; P@1-idx: "
+      "first of TranslationIndex::Nearest; linked: in Pairs() at threshold %.2f)\n\n",
+      threshold);
   if (!misses.empty()) {
     std::printf("translations whose original is not first:\n");
     for (const std::string& m : misses) std::printf("%s\n", m.c_str());
@@ -322,12 +328,16 @@ int main(int argc, char** argv) {
       }
       ++false_links;
       std::string c = classify(p.a, p.b);
-      if (c == "same event") ++same;
-      else if (c == "different event") ++different;
-      else ++unlabelled;
+      if (c == "same event")
+        ++same;
+      else if (c == "different event")
+        ++different;
+      else
+        ++unlabelled;
       if (list) {
         std::printf("  false link %.3f %s (%s) ~ %s (%s): %s\n", p.score, docs[p.a].id.c_str(),
-                    docs[p.a].lang.c_str(), docs[p.b].id.c_str(), docs[p.b].lang.c_str(), c.c_str());
+                    docs[p.a].lang.c_str(), docs[p.b].id.c_str(), docs[p.b].lang.c_str(),
+                    c.c_str());
       }
     }
     int gold_linked = 0;
@@ -349,12 +359,13 @@ int main(int argc, char** argv) {
         }
       }
     }
-    std::printf("threshold %.2f: gold pairs linked %d/%zu (%.3f), to the original or a copy of it "
-                "%d (%.3f); links in one family %d; links to a copy of the original %d; false "
-                "links %d (same event %d, different event %d, unlabelled %d)\n",
-                th, gold_linked, gold.size(), double(gold_linked) / gold.size(), linked_or_copy,
-                double(linked_or_copy) / gold.size(), gold_found, to_copy, false_links, same,
-                different, unlabelled);
+    std::printf(
+        "threshold %.2f: gold pairs linked %d/%zu (%.3f), to the original or a copy of it "
+        "%d (%.3f); links in one family %d; links to a copy of the original %d; false "
+        "links %d (same event %d, different event %d, unlabelled %d)\n",
+        th, gold_linked, gold.size(), double(gold_linked) / gold.size(), linked_or_copy,
+        double(linked_or_copy) / gold.size(), gold_found, to_copy, false_links, same, different,
+        unlabelled);
   };
   if (dump) {
     auto second = [&](std::uint32_t i, std::uint32_t not_j) {
@@ -374,8 +385,8 @@ int main(int argc, char** argv) {
       for (auto v : xb) ++cb[v];
       int shared = 0;
       for (auto [v, c] : ca) shared += std::min(c, cb.count(v) ? cb[v] : 0);
-      double lcs = AnchorOrder(index.at(p.a), index.at(p.b)) *
-                   (std::min(xa.size(), xb.size()) + 0.5);
+      double lcs =
+          AnchorOrder(index.at(p.a), index.at(p.b)) * (std::min(xa.size(), xb.size()) + 0.5);
       std::printf("DUMP %.3f %.3f %.3f %zu %zu %s %s %s %d %.1f\n", p.score, s2,
                   AnchorOrder(index.at(p.a), index.at(p.b)), index.at(p.a).anchors.size(),
                   index.at(p.b).anchors.size(), same_family(p.a, p.b) ? "gold" : "false",

@@ -96,8 +96,8 @@ std::string EntityKey(std::string_view lang, std::string_view word);
 std::string_view AliasOf(std::string_view folded);
 
 struct EntityMention {
-  TextSpan span;     // bytes of the analyzed text, all words of a multi-word name
-  std::string text;  // as written
+  TextSpan span;                  // bytes of the analyzed text, all words of a multi-word name
+  std::string text;               // as written
   std::vector<std::string> keys;  // one key per name word ("a:" prefix for aliases)
 };
 
@@ -134,8 +134,8 @@ struct NeutralRepresentation {
   // Entity keys, dates and numbers in text order (feature ids): a translation keeps them in
   // the same order, another article of the same event seldom does.
   std::vector<std::uint64_t> anchors;
-  std::uint32_t words = 0;      // content words seen
-  float term_coverage = 0;      // share of them with a known English pivot (0..1)
+  std::uint32_t words = 0;  // content words seen
+  float term_coverage = 0;  // share of them with a known English pivot (0..1)
 };
 
 struct XlingOptions {
@@ -221,9 +221,9 @@ struct TranslationOptions {
   double threshold = 0.12;
   double min_anchor_order = 0.5;
   double threshold_without_anchors = 0.3;
-  int query_features = 48;       // rarest features per article looked up in the index
-  double max_posting_share = 0.05;  // features in more than this share of articles are not
-                                    // looked up (kept for scoring), once N >= 200
+  int query_features = 48;               // rarest features per article looked up in the index
+  double max_posting_share = 0.05;       // features in more than this share of articles are not
+                                         // looked up (kept for scoring), once N >= 200
   bool different_languages_only = true;  // Nearest(): candidates in other languages only
   // Pairs(): link two articles only when each is the other's best candidate in its
   // language (an original may still be linked to one translation per language).

@@ -38,28 +38,33 @@ namespace {
 // genitive).
 const std::unordered_map<std::string_view, int>& Months() {
   static const auto* m = new std::unordered_map<std::string_view, int>{
-      {"january", 1},    {"february", 2},   {"march", 3},       {"april", 4},     {"may", 5},
-      {"june", 6},       {"july", 7},       {"august", 8},      {"september", 9}, {"october", 10},
-      {"november", 11},  {"december", 12},  {"jan", 1},         {"feb", 2},       {"mar", 3},
-      {"apr", 4},        {"jun", 6},        {"jul", 7},         {"aug", 8},       {"sep", 9},
-      {"sept", 9},       {"oct", 10},       {"nov", 11},        {"dec", 12},      {"janvier", 1},
-      {"fevrier", 2},    {"mars", 3},       {"avril", 4},       {"mai", 5},       {"juin", 6},
-      {"juillet", 7},    {"aout", 8},       {"septembre", 9},   {"octobre", 10},  {"novembre", 11},
-      {"decembre", 12},  {"janv", 1},       {"fevr", 2},        {"avr", 4},       {"juil", 7},
-      {"januar", 1},     {"februar", 2},    {"marz", 3},        {"juni", 6},      {"juli", 7},
-      {"oktober", 10},   {"dezember", 12},  {"jänner", 1},      {"okt", 10},      {"dez", 12},
-      {"enero", 1},      {"febrero", 2},    {"marzo", 3},       {"abril", 4},     {"mayo", 5},
-      {"junio", 6},      {"julio", 7},      {"agosto", 8},      {"septiembre", 9}, {"setiembre", 9},
-      {"octubre", 10},   {"noviembre", 11}, {"diciembre", 12},  {"gennaio", 1},   {"febbraio", 2},
-      {"aprile", 4},     {"maggio", 5},     {"giugno", 6},      {"luglio", 7},    {"settembre", 9},
-      {"ottobre", 10},   {"dicembre", 12},  {"janeiro", 1},     {"fevereiro", 2}, {"marco", 3},
-      {"maio", 5},       {"junho", 6},      {"julho", 7},       {"setembro", 9},  {"outubro", 10},
-      {"dezembro", 12},  {"januari", 1},    {"februari", 2},    {"maart", 3},     {"augustus", 8},
-      {"stycznia", 1},   {"lutego", 2},     {"marca", 3},       {"kwietnia", 4},  {"maja", 5},
-      {"czerwca", 6},    {"lipca", 7},      {"sierpnia", 8},    {"wrzesnia", 9},  {"pazdziernika", 10},
-      {"listopada", 11}, {"grudnia", 12},   {"styczen", 1},     {"luty", 2},      {"marzec", 3},
-      {"kwiecien", 4},   {"czerwiec", 6},   {"lipiec", 7},      {"sierpien", 8},  {"wrzesien", 9},
-      {"pazdziernik", 10}, {"listopad", 11}, {"grudzien", 12},
+      {"january", 1},   {"february", 2},     {"march", 3},         {"april", 4},
+      {"may", 5},       {"june", 6},         {"july", 7},          {"august", 8},
+      {"september", 9}, {"october", 10},     {"november", 11},     {"december", 12},
+      {"jan", 1},       {"feb", 2},          {"mar", 3},           {"apr", 4},
+      {"jun", 6},       {"jul", 7},          {"aug", 8},           {"sep", 9},
+      {"sept", 9},      {"oct", 10},         {"nov", 11},          {"dec", 12},
+      {"janvier", 1},   {"fevrier", 2},      {"mars", 3},          {"avril", 4},
+      {"mai", 5},       {"juin", 6},         {"juillet", 7},       {"aout", 8},
+      {"septembre", 9}, {"octobre", 10},     {"novembre", 11},     {"decembre", 12},
+      {"janv", 1},      {"fevr", 2},         {"avr", 4},           {"juil", 7},
+      {"januar", 1},    {"februar", 2},      {"marz", 3},          {"juni", 6},
+      {"juli", 7},      {"oktober", 10},     {"dezember", 12},     {"jänner", 1},
+      {"okt", 10},      {"dez", 12},         {"enero", 1},         {"febrero", 2},
+      {"marzo", 3},     {"abril", 4},        {"mayo", 5},          {"junio", 6},
+      {"julio", 7},     {"agosto", 8},       {"septiembre", 9},    {"setiembre", 9},
+      {"octubre", 10},  {"noviembre", 11},   {"diciembre", 12},    {"gennaio", 1},
+      {"febbraio", 2},  {"aprile", 4},       {"maggio", 5},        {"giugno", 6},
+      {"luglio", 7},    {"settembre", 9},    {"ottobre", 10},      {"dicembre", 12},
+      {"janeiro", 1},   {"fevereiro", 2},    {"marco", 3},         {"maio", 5},
+      {"junho", 6},     {"julho", 7},        {"setembro", 9},      {"outubro", 10},
+      {"dezembro", 12}, {"januari", 1},      {"februari", 2},      {"maart", 3},
+      {"augustus", 8},  {"stycznia", 1},     {"lutego", 2},        {"marca", 3},
+      {"kwietnia", 4},  {"maja", 5},         {"czerwca", 6},       {"lipca", 7},
+      {"sierpnia", 8},  {"wrzesnia", 9},     {"pazdziernika", 10}, {"listopada", 11},
+      {"grudnia", 12},  {"styczen", 1},      {"luty", 2},          {"marzec", 3},
+      {"kwiecien", 4},  {"czerwiec", 6},     {"lipiec", 7},        {"sierpien", 8},
+      {"wrzesien", 9},  {"pazdziernik", 10}, {"listopad", 11},     {"grudzien", 12},
   };
   return *m;
 }
@@ -67,14 +72,14 @@ const std::unordered_map<std::string_view, int>& Months() {
 // Folded weekday names, Monday = 1.
 const std::unordered_map<std::string_view, int>& Weekdays() {
   static const auto* m = new std::unordered_map<std::string_view, int>{
-      {"monday", 1},    {"tuesday", 2},   {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
-      {"saturday", 6},  {"sunday", 7},    {"lundi", 1},     {"mardi", 2},    {"mercredi", 3},
-      {"jeudi", 4},     {"vendredi", 5},  {"samedi", 6},    {"dimanche", 7}, {"montag", 1},
-      {"dienstag", 2},  {"mittwoch", 3},  {"donnerstag", 4}, {"freitag", 5}, {"samstag", 6},
-      {"sonnabend", 6}, {"sonntag", 7},   {"lunes", 1},     {"martes", 2},   {"miercoles", 3},
-      {"jueves", 4},    {"viernes", 5},   {"sabado", 6},    {"domingo", 7},  {"lunedi", 1},
-      {"martedi", 2},   {"mercoledi", 3}, {"giovedi", 4},   {"venerdi", 5},  {"domenica", 7},
-      {"maandag", 1},   {"dinsdag", 2},   {"woensdag", 3},  {"donderdag", 4}, {"vrijdag", 5},
+      {"monday", 1},    {"tuesday", 2},   {"wednesday", 3},  {"thursday", 4},  {"friday", 5},
+      {"saturday", 6},  {"sunday", 7},    {"lundi", 1},      {"mardi", 2},     {"mercredi", 3},
+      {"jeudi", 4},     {"vendredi", 5},  {"samedi", 6},     {"dimanche", 7},  {"montag", 1},
+      {"dienstag", 2},  {"mittwoch", 3},  {"donnerstag", 4}, {"freitag", 5},   {"samstag", 6},
+      {"sonnabend", 6}, {"sonntag", 7},   {"lunes", 1},      {"martes", 2},    {"miercoles", 3},
+      {"jueves", 4},    {"viernes", 5},   {"sabado", 6},     {"domingo", 7},   {"lunedi", 1},
+      {"martedi", 2},   {"mercoledi", 3}, {"giovedi", 4},    {"venerdi", 5},   {"domenica", 7},
+      {"maandag", 1},   {"dinsdag", 2},   {"woensdag", 3},   {"donderdag", 4}, {"vrijdag", 5},
       {"zaterdag", 6},  {"zondag", 7},
   };
   return *m;
@@ -88,8 +93,8 @@ double Multiplier(std::string_view folded) {
       folded == "millon")
     return 1e6;
   if (folded == "billion" || folded == "billions" || folded == "milliard" ||
-      folded == "milliards" || folded == "milliarde" || folded == "milliarden" ||
-      folded == "mrd" || folded == "miliardi" || folded == "miliardo" || folded == "miliard")
+      folded == "milliards" || folded == "milliarde" || folded == "milliarden" || folded == "mrd" ||
+      folded == "miliardi" || folded == "miliardo" || folded == "miliard")
     return 1e9;
   return 0;
 }
@@ -99,7 +104,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // A thin, narrow, no-break or plain space between digit groups.
 std::size_t GroupSpace(std::string_view s) {
   if (s == " ") return 1;
-  if (s == "\xC2\xA0") return 2;                          // U+00A0
+  if (s == "\xC2\xA0") return 2;                             // U+00A0
   if (s == "\xE2\x80\xAF" || s == "\xE2\x80\x89") return 3;  // U+202F, U+2009
   return 0;
 }
@@ -111,10 +116,11 @@ bool ParseNumber(std::string_view s, double* value, bool* grouped_integer) {
   // Digit groups joined by a space inside one token ("12 000" with U+202F): thousands.
   std::string joined;
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = s[i] == ' ' ? 1
-                    : s.substr(i).starts_with("\xC2\xA0") ? 2
-                    : (s.substr(i).starts_with("\xE2\x80\xAF") || s.substr(i).starts_with("\xE2\x80\x89")) ? 3
-                    : 0;
+    std::size_t n =
+        s[i] == ' '                                                                            ? 1
+        : s.substr(i).starts_with("\xC2\xA0")                                                  ? 2
+        : (s.substr(i).starts_with("\xE2\x80\xAF") || s.substr(i).starts_with("\xE2\x80\x89")) ? 3
+                                                                                               : 0;
     if (n == 0) {
       joined += s[i++];
       continue;
@@ -186,9 +192,12 @@ int YearNumber(std::string_view token) {
 
 std::string FormatDate(int y, int m, int d) {
   char buf[16];
-  if (y > 0 && d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else if (d > 0) std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  if (y > 0 && d > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (d > 0)
+    std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
   return buf;
 }
 

@@ -83,8 +83,8 @@ TEST_F(DatesTest, ChineseDates) {
 TEST_F(DatesTest, CountsWithEachSeparator) {
   EXPECT_EQ(Numbers("Mehr als 12.000 Tote wurden gezählt.", "de"), N{12000});
   EXPECT_EQ(Numbers("More than 12,000 dead were counted.", "en"), N{12000});
-  EXPECT_EQ(Numbers("plus de 12\u202F000 morts", "fr"), N{12000});   // narrow no-break space
-  EXPECT_EQ(Numbers("plus de 12\u00A0000 morts", "fr"), N{12000});   // no-break space
+  EXPECT_EQ(Numbers("plus de 12\u202F000 morts", "fr"), N{12000});  // narrow no-break space
+  EXPECT_EQ(Numbers("plus de 12\u00A0000 morts", "fr"), N{12000});  // no-break space
   EXPECT_EQ(Numbers("más de 12 000 muertos", "es"), N{12000});
   EXPECT_EQ(Numbers("1.234.567 votes", "en"), N{1234567});
 }

@@ -53,7 +53,9 @@ const AliasTable& Aliases() {
   return *table;
 }
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
 
 // Latin transliteration of a word in another script: ICU Any-Latin, then the háček letters
 // spelled as English does (č -> ch, š -> sh, ž -> zh), so they meet English spellings.
@@ -67,10 +69,11 @@ std::string ToLatin(icu::Transliterator* any_latin, std::string_view word) {
   static const struct {
     char16_t from;
     const char16_t* to;
-  } kSpell[] = {{u'č', u"ch"}, {u'Č', u"Ch"}, {u'š', u"sh"}, {u'Š', u"Sh"}, {u'ž', u"zh"},
-                {u'Ž', u"Zh"}, {u'ŝ', u"shch"}, {u'â', u"ya"}, {u'û', u"yu"}, {u'ë', u"yo"},
-                {u'ʹ', u""},   {u'ʺ', u""}};
-  for (const auto& s : kSpell) u.findAndReplace(icu::UnicodeString(s.from), icu::UnicodeString(s.to));
+  } kSpell[] = {{u'č', u"ch"}, {u'Č', u"Ch"}, {u'š', u"sh"},   {u'Š', u"Sh"},
+                {u'ž', u"zh"}, {u'Ž', u"Zh"}, {u'ŝ', u"shch"}, {u'â', u"ya"},
+                {u'û', u"yu"}, {u'ë', u"yo"}, {u'ʹ', u""},     {u'ʺ', u""}};
+  for (const auto& s : kSpell)
+    u.findAndReplace(icu::UnicodeString(s.from), icu::UnicodeString(s.to));
   std::string out;
   u.toUTF8String(out);
   return out;
@@ -106,7 +109,8 @@ std::string Skeleton(std::string_view w) {
   for (std::size_t i = 0; i < s.size();) {
     char c = s[i];
     // Sounds spelled differently by each language, one class: tsch/tch/sch/ch/sh/kh/zh/cz/sz.
-    static const std::string_view kHush[] = {"tsch", "tch", "sch", "dzh", "ch", "sh", "kh", "zh", "cz", "sz"};
+    static const std::string_view kHush[] = {"tsch", "tch", "sch", "dzh", "ch",
+                                             "sh",   "kh",  "zh",  "cz",  "sz"};
     bool matched = false;
     for (std::string_view p : kHush) {
       if (starts(i, p)) {
@@ -307,7 +311,7 @@ bool EntityFinder::NameWord(const Analysis& a, std::string_view text, const Toke
   if (!capitalized) return false;
   if (info->acronym) return true;
   if (stopword || folded.size() < 2) return false;  // "Un" (es) is not the UN
-  if (IsCalendarWord(folded)) return false;  // months and weekdays are dates, not names
+  if (IsCalendarWord(folded)) return false;         // months and weekdays are dates, not names
   if (!AliasOf(folded).empty()) return true;
   // "Time’s", "We’re": the word before a possessive or contraction decides.
   for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'re", "\xE2\x80\x99re", "'ll",
@@ -320,8 +324,8 @@ bool EntityFinder::NameWord(const Analysis& a, std::string_view text, const Toke
   }
   const std::string& lang = a.language.code;
   if (!lexicon_) return !t.sentence_initial;
-  const NameClass c = name_class_ ? name_class_(lang, folded, stem)
-                                  : ComputeNameClass(lang, folded, stem, false);
+  const NameClass c =
+      name_class_ ? name_class_(lang, folded, stem) : ComputeNameClass(lang, folded, stem, false);
   switch (c) {
     case kKnownName:
     case kUnknownWord:

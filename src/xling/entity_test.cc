@@ -19,8 +19,12 @@ void ExpectSameKey(const std::vector<std::pair<const char*, const char*>>& varia
 }
 
 TEST(EntityKeyTest, Zelensky) {
-  ExpectSameKey({{"en", "Zelensky"}, {"en", "Zelenskyy"}, {"es", "Zelenski"}, {"de", "Selenskyj"},
-                 {"fr", "Zelensky"}, {"ru", "Зеленский"}});
+  ExpectSameKey({{"en", "Zelensky"},
+                 {"en", "Zelenskyy"},
+                 {"es", "Zelenski"},
+                 {"de", "Selenskyj"},
+                 {"fr", "Zelensky"},
+                 {"ru", "Зеленский"}});
 }
 
 TEST(EntityKeyTest, Kyiv) {
@@ -28,8 +32,8 @@ TEST(EntityKeyTest, Kyiv) {
 }
 
 TEST(EntityKeyTest, Moscow) {
-  ExpectSameKey({{"fr", "Moscou"}, {"en", "Moscow"}, {"de", "Moskau"}, {"el", "Μόσχα"},
-                 {"ar", "موسكو"}});
+  ExpectSameKey(
+      {{"fr", "Moscou"}, {"en", "Moscow"}, {"de", "Moskau"}, {"el", "Μόσχα"}, {"ar", "موسكو"}});
 }
 
 TEST(EntityKeyTest, Chechnya) {

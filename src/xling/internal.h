@@ -23,11 +23,11 @@ bool HasNonLatinLetter(std::string_view word);
 
 // What the dictionaries say of a capitalised word, for telling names from other words.
 enum NameClass : std::int8_t {
-  kKnownName,          // a capitalised-only hunspell word: a name
-  kTranslatesToName,   // a dictionary word whose translation is an English name (de "Kiew")
-  kCommon,             // a common word of the language
-  kEnglishWord,        // unknown to the language, a common English word (headlines, loanwords)
-  kUnknownWord,        // unknown: a name
+  kKnownName,         // a capitalised-only hunspell word: a name
+  kTranslatesToName,  // a dictionary word whose translation is an English name (de "Kiew")
+  kCommon,            // a common word of the language
+  kEnglishWord,       // unknown to the language, a common English word (headlines, loanwords)
+  kUnknownWord,       // unknown: a name
 };
 
 // Finds names in an analysed text (entity.cc). Caches transliterations; one per thread.
@@ -35,7 +35,7 @@ class EntityFinder {
  public:
   explicit EntityFinder(const Lexicon* lexicon) : lexicon_(lexicon) {}
   using NameClassFn = std::function<NameClass(std::string_view lang, std::string_view folded,
-                                               std::string_view stem)>;
+                                              std::string_view stem)>;
   // Replaces the lexicon lookups that class a word (the representation passes a cached
   // version, which also knows cognates and compounds).
   void set_name_class(NameClassFn fn) { name_class_ = std::move(fn); }
@@ -49,7 +49,7 @@ class EntityFinder {
 
  private:
   struct NameWordInfo {
-    std::string_view word;    // the token, after an elision ("l'OTAN" -> "OTAN")
+    std::string_view word;         // the token, after an elision ("l'OTAN" -> "OTAN")
     std::string_view folded_view;  // its folded form, in the analysis ...
     std::string folded_buf;        // ... or here, after an elision
     bool own = false;

@@ -114,8 +114,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Open(const LexiconOptions& options) {
   const auto* h = reinterpret_cast<const LexiconHeader*>(im.base);
   const std::uint64_t need_entries = h->entries_offset + std::uint64_t{h->entry_count} * 16;
   if (std::memcmp(h->magic, xling::kLexiconMagic, 8) != 0 ||
-      (h->table_size & (h->table_size - 1)) != 0 || h->table_size == 0 ||
-      need_entries > im.size || h->strings_offset + h->strings_size > im.size ||
+      (h->table_size & (h->table_size - 1)) != 0 || h->table_size == 0 || need_entries > im.size ||
+      h->strings_offset + h->strings_size > im.size ||
       h->table_offset + std::uint64_t{h->table_size} * 4 > im.size ||
       h->targets_offset + std::uint64_t{h->target_count} * 8 > im.size) {
     return MakeError(ErrorCode::kCorruption, path + ": not a newsweave lexicon (NWXLEX01)");

@@ -78,7 +78,8 @@ uint64_t Base64(std::string_view s) {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -103,10 +104,10 @@ std::string StripBrackets(std::string_view s) {
 }
 
 // Articles and particles that lead a translation ("to go", "the house", "der Hund").
-const char* const kLeading[] = {"to ",  "a ",   "an ",  "the ", "le ",  "la ",  "les ", "l'",
-                                "un ",  "une ", "der ", "die ", "das ", "ein ", "eine ", "el ",
-                                "los ", "las ", "il ",  "lo ",  "gli ", "o ",   "os ",  "as ",
-                                "de ",  "het ", "een ", "sich "};
+const char* const kLeading[] = {"to ",   "a ",  "an ",  "the ", "le ",  "la ",  "les ",
+                                "l'",    "un ", "une ", "der ", "die ", "das ", "ein ",
+                                "eine ", "el ", "los ", "las ", "il ",  "lo ",  "gli ",
+                                "o ",    "os ", "as ",  "de ",  "het ", "een ", "sich "};
 
 std::string StripLeading(std::string s) {
   bool again = true;
@@ -421,7 +422,8 @@ int main(int argc, char** argv) {
     if (a == "--hunspell") hunspell = argv[i + 1];
   }
   if (out.empty()) {
-    std::fprintf(stderr, "usage: xling_lexicon_compiler --out FILE [--dictd DIR] [--hunspell DIR]\n");
+    std::fprintf(stderr,
+                 "usage: xling_lexicon_compiler --out FILE [--dictd DIR] [--hunspell DIR]\n");
     return 2;
   }
   Builder b;

@@ -52,7 +52,8 @@ static_assert(sizeof(LexiconTarget) == 8);
 
 inline std::uint64_t LexiconHash(std::string_view lang, std::uint8_t kind, std::string_view key) {
   std::uint64_t seed = (static_cast<std::uint64_t>(static_cast<unsigned char>(lang[0])) << 16) |
-                       (static_cast<std::uint64_t>(static_cast<unsigned char>(lang[1])) << 8) | kind;
+                       (static_cast<std::uint64_t>(static_cast<unsigned char>(lang[1])) << 8) |
+                       kind;
   return XXH3_64bits_withSeed(key.data(), key.size(), seed);
 }
 

@@ -32,36 +32,96 @@ struct CognateRule {
   std::string_view to;
 };
 const CognateRule kCognates[] = {
-    {"fr", "isation", "ization"}, {"fr", "iser", "ize"},  {"fr", "ite", "ity"},
-    {"fr", "ique", "ic"},         {"fr", "iques", "ic"},  {"fr", "aire", "ary"},
-    {"fr", "aires", "ary"},       {"fr", "eux", "ous"},   {"fr", "euse", "ous"},
-    {"fr", "if", "ive"},          {"fr", "ive", "ive"},   {"fr", "isme", "ism"},
-    {"fr", "iste", "ist"},        {"fr", "el", "al"},     {"fr", "elle", "al"},
-    {"fr", "ie", "y"},            {"fr", "e", ""},        {"fr", "es", ""},
-    {"fr", "s", ""},              {"de", "tat", "ty"},    {"de", "ismus", "ism"},
-    {"de", "isch", "ic"},         {"de", "ische", "ic"},  {"de", "ischen", "ic"},
-    {"de", "ie", "y"},            {"de", "ieren", "ize"}, {"de", "ik", "ic"},
-    {"de", "iv", "ive"},          {"de", "ell", "al"},    {"de", "ion", "ion"},
-    {"de", "ionen", "ion"},       {"de", "en", ""},       {"de", "e", ""},
-    {"de", "s", ""},              {"es", "dad", "ty"},    {"es", "cion", "tion"},
-    {"es", "ciones", "tion"},     {"es", "ico", "ic"},    {"es", "ica", "ic"},
-    {"es", "ario", "ary"},        {"es", "izar", "ize"},  {"es", "oso", "ous"},
-    {"es", "ivo", "ive"},         {"es", "ista", "ist"},  {"es", "ismo", "ism"},
-    {"es", "ia", "y"},            {"es", "ente", "ent"},  {"es", "ante", "ant"},
-    {"es", "o", ""},              {"es", "a", ""},        {"es", "os", ""},
-    {"es", "es", ""},             {"es", "s", ""},        {"it", "ta", "ty"},
-    {"it", "zione", "tion"},      {"it", "zioni", "tion"}, {"it", "ico", "ic"},
-    {"it", "ica", "ic"},          {"it", "ario", "ary"},  {"it", "izzare", "ize"},
-    {"it", "oso", "ous"},         {"it", "ivo", "ive"},   {"it", "ista", "ist"},
-    {"it", "ismo", "ism"},        {"it", "ia", "y"},      {"it", "ente", "ent"},
-    {"it", "ante", "ant"},        {"it", "o", ""},        {"it", "a", ""},
-    {"it", "i", ""},              {"it", "e", ""},        {"pt", "dade", "ty"},
-    {"pt", "cao", "tion"},        {"pt", "coes", "tion"}, {"pt", "ico", "ic"},
-    {"pt", "ario", "ary"},        {"pt", "izar", "ize"},  {"pt", "oso", "ous"},
-    {"pt", "ivo", "ive"},         {"pt", "ista", "ist"},  {"pt", "ismo", "ism"},
-    {"pt", "o", ""},              {"pt", "a", ""},        {"pt", "s", ""},
-    {"nl", "iteit", "ity"},       {"nl", "isch", "ic"},   {"nl", "en", ""},
-    {"pl", "cja", "tion"},        {"pl", "yczny", "ic"},  {"pl", "izm", "ism"},
+    {"fr", "isation", "ization"},
+    {"fr", "iser", "ize"},
+    {"fr", "ite", "ity"},
+    {"fr", "ique", "ic"},
+    {"fr", "iques", "ic"},
+    {"fr", "aire", "ary"},
+    {"fr", "aires", "ary"},
+    {"fr", "eux", "ous"},
+    {"fr", "euse", "ous"},
+    {"fr", "if", "ive"},
+    {"fr", "ive", "ive"},
+    {"fr", "isme", "ism"},
+    {"fr", "iste", "ist"},
+    {"fr", "el", "al"},
+    {"fr", "elle", "al"},
+    {"fr", "ie", "y"},
+    {"fr", "e", ""},
+    {"fr", "es", ""},
+    {"fr", "s", ""},
+    {"de", "tat", "ty"},
+    {"de", "ismus", "ism"},
+    {"de", "isch", "ic"},
+    {"de", "ische", "ic"},
+    {"de", "ischen", "ic"},
+    {"de", "ie", "y"},
+    {"de", "ieren", "ize"},
+    {"de", "ik", "ic"},
+    {"de", "iv", "ive"},
+    {"de", "ell", "al"},
+    {"de", "ion", "ion"},
+    {"de", "ionen", "ion"},
+    {"de", "en", ""},
+    {"de", "e", ""},
+    {"de", "s", ""},
+    {"es", "dad", "ty"},
+    {"es", "cion", "tion"},
+    {"es", "ciones", "tion"},
+    {"es", "ico", "ic"},
+    {"es", "ica", "ic"},
+    {"es", "ario", "ary"},
+    {"es", "izar", "ize"},
+    {"es", "oso", "ous"},
+    {"es", "ivo", "ive"},
+    {"es", "ista", "ist"},
+    {"es", "ismo", "ism"},
+    {"es", "ia", "y"},
+    {"es", "ente", "ent"},
+    {"es", "ante", "ant"},
+    {"es", "o", ""},
+    {"es", "a", ""},
+    {"es", "os", ""},
+    {"es", "es", ""},
+    {"es", "s", ""},
+    {"it", "ta", "ty"},
+    {"it", "zione", "tion"},
+    {"it", "zioni", "tion"},
+    {"it", "ico", "ic"},
+    {"it", "ica", "ic"},
+    {"it", "ario", "ary"},
+    {"it", "izzare", "ize"},
+    {"it", "oso", "ous"},
+    {"it", "ivo", "ive"},
+    {"it", "ista", "ist"},
+    {"it", "ismo", "ism"},
+    {"it", "ia", "y"},
+    {"it", "ente", "ent"},
+    {"it", "ante", "ant"},
+    {"it", "o", ""},
+    {"it", "a", ""},
+    {"it", "i", ""},
+    {"it", "e", ""},
+    {"pt", "dade", "ty"},
+    {"pt", "cao", "tion"},
+    {"pt", "coes", "tion"},
+    {"pt", "ico", "ic"},
+    {"pt", "ario", "ary"},
+    {"pt", "izar", "ize"},
+    {"pt", "oso", "ous"},
+    {"pt", "ivo", "ive"},
+    {"pt", "ista", "ist"},
+    {"pt", "ismo", "ism"},
+    {"pt", "o", ""},
+    {"pt", "a", ""},
+    {"pt", "s", ""},
+    {"nl", "iteit", "ity"},
+    {"nl", "isch", "ic"},
+    {"nl", "en", ""},
+    {"pl", "cja", "tion"},
+    {"pl", "yczny", "ic"},
+    {"pl", "izm", "ism"},
 };
 
 // Up to three (feature id, weight) pairs, without allocating.
@@ -78,7 +138,7 @@ struct Terms {
 struct Pivot {
   Terms terms;  // feature id, weight (sum 1)
   float prior = kPriorRareWord;
-  bool known = false;  // translated, a cognate, or an English dictionary word
+  bool known = false;           // translated, a cognate, or an English dictionary word
   std::int8_t name_class = -1;  // xling::NameClass, computed when first needed
 };
 
@@ -138,15 +198,15 @@ struct XlingAnalyzer::Impl {
   std::vector<NumberMention> number_buf;
 
   Impl(const Lexicon* l, XlingOptions o) : lexicon(l), options(o), entities(l) {
-    entities.set_name_class([this](std::string_view lang, std::string_view folded,
-                                   std::string_view stem) {
-      Pivot* p = PivotOf(lang, folded, stem);
-      if (p->name_class < 0) {
-        p->name_class = static_cast<std::int8_t>(
-            entities.ComputeNameClass(lang, folded, stem, p->known));
-      }
-      return static_cast<xling::NameClass>(p->name_class);
-    });
+    entities.set_name_class(
+        [this](std::string_view lang, std::string_view folded, std::string_view stem) {
+          Pivot* p = PivotOf(lang, folded, stem);
+          if (p->name_class < 0) {
+            p->name_class =
+                static_cast<std::int8_t>(entities.ComputeNameClass(lang, folded, stem, p->known));
+          }
+          return static_cast<xling::NameClass>(p->name_class);
+        });
   }
 
   bool EnglishWord(std::string_view folded, std::string_view* stem) {
@@ -215,7 +275,8 @@ struct XlingAnalyzer::Impl {
     } else if (!xling::HasNonLatinLetter(folded) || lexicon) {
       std::vector<PivotTranslation> tr;
       if (lexicon) tr = lexicon->Translate(lang, folded, stem);
-      if (static_cast<int>(tr.size()) > options.max_translations) tr.resize(options.max_translations);
+      if (static_cast<int>(tr.size()) > options.max_translations)
+        tr.resize(options.max_translations);
       float sum = 0;
       for (const PivotTranslation& t : tr) sum += t.weight;
       if (!tr.empty() && sum > 0) {
@@ -270,8 +331,8 @@ struct XlingAnalyzer::Impl {
     while (want < 2 * (3 * tokens + 256)) want *= 2;
     if (table.size() < want) table.assign(want, 0);
   }
-  std::vector<std::uint32_t> table;    // feature id -> index in raw + 1
-  std::vector<std::uint32_t> touched;  // slots to reset
+  std::vector<std::uint32_t> table;                              // feature id -> index in raw + 1
+  std::vector<std::uint32_t> touched;                            // slots to reset
   std::vector<std::pair<std::uint32_t, std::uint64_t>> anchors;  // text position, feature
 };
 
@@ -280,8 +341,7 @@ XlingAnalyzer::XlingAnalyzer(const Lexicon* lexicon, XlingOptions options)
 XlingAnalyzer::~XlingAnalyzer() = default;
 
 void XlingAnalyzer::FindDatesAndNumbers(std::string_view text, const Analysis& analysis,
-                                        std::string_view published,
-                                        std::vector<DateMention>* dates,
+                                        std::string_view published, std::vector<DateMention>* dates,
                                         std::vector<NumberMention>* numbers) {
   xling::FindDatesAndNumbersIn(text, analysis, published, dates, numbers);
 }
@@ -343,11 +403,11 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
   if (im.options.dates_and_numbers) {
     xling::FindDatesAndNumbersIn(text, a, published, &dates, &numbers);
     for (const DateMention& d : dates) {
-      float prior = d.value.size() == 10 ? 5.0f      // full date
-                    : d.value[0] == '-'  ? 4.5f      // day and month
-                    : d.value.size() == 7 ? 3.5f     // month and year
-                    : d.value[0] == 'W'  ? 1.5f      // weekday
-                                         : 2.5f;     // year
+      float prior = d.value.size() == 10  ? 5.0f  // full date
+                    : d.value[0] == '-'   ? 4.5f  // day and month
+                    : d.value.size() == 7 ? 3.5f  // month and year
+                    : d.value[0] == 'W'   ? 1.5f  // weekday
+                                          : 2.5f;   // year
       im.Count(FeatureKind::kDate, d.value, 1.0f, prior, d.span.start);
     }
     char buf[32];
@@ -382,8 +442,7 @@ struct DocumentFrequencies::Impl {
   std::unordered_map<std::uint64_t, std::uint32_t> df;
 };
 
-DocumentFrequencies::DocumentFrequencies(double prior_documents)
-    : impl_(std::make_unique<Impl>()) {
+DocumentFrequencies::DocumentFrequencies(double prior_documents) : impl_(std::make_unique<Impl>()) {
   impl_->m = prior_documents;
 }
 DocumentFrequencies::~DocumentFrequencies() = default;
@@ -420,7 +479,8 @@ double AnchorOrder(const NeutralRepresentation& a, const NeutralRepresentation& 
   const std::size_t shorter = std::min(x.size(), y.size());
   if (shorter < 3) return 0.0;
   // Longest common subsequence, one row at a time; long sequences are cut to 200 anchors.
-  const std::size_t n = std::min<std::size_t>(x.size(), 200), m = std::min<std::size_t>(y.size(), 200);
+  const std::size_t n = std::min<std::size_t>(x.size(), 200),
+                    m = std::min<std::size_t>(y.size(), 200);
   std::vector<std::uint16_t> prev(m + 1, 0), cur(m + 1, 0);
   for (std::size_t i = 1; i <= n; ++i) {
     for (std::size_t j = 1; j <= m; ++j) {

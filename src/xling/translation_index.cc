@@ -15,8 +15,8 @@ struct TranslationIndex::Impl {
   // Built on first query, after the last Add().
   bool built = false;
   std::vector<std::vector<float>> weights;  // per article, per feature: tf * idf
-  std::vector<double> norms;       // squared, over all features
-  std::vector<double> term_norms2; // squared norm of the pivot terms alone
+  std::vector<double> norms;                // squared, over all features
+  std::vector<double> term_norms2;          // squared norm of the pivot terms alone
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
 
   void Build() {
@@ -26,9 +26,9 @@ struct TranslationIndex::Impl {
     weights.assign(n, {});
     norms.assign(n, 0);
     term_norms2.assign(n, 0);
-    const std::uint32_t max_df =
-        n >= 200 ? std::max<std::uint32_t>(2, options.max_posting_share * n)
-                 : static_cast<std::uint32_t>(n);
+    const std::uint32_t max_df = n >= 200
+                                     ? std::max<std::uint32_t>(2, options.max_posting_share * n)
+                                     : static_cast<std::uint32_t>(n);
     for (std::uint32_t i = 0; i < n; ++i) {
       const auto& fs = reps[i].features;
       weights[i].resize(fs.size());
@@ -76,8 +76,9 @@ struct TranslationIndex::Impl {
     for (std::uint32_t k = 0; k < fs.size(); ++k)
       if (postings.count(fs[k].id)) order.push_back(k);
     const std::size_t q = std::min<std::size_t>(order.size(), options.query_features);
-    std::partial_sort(order.begin(), order.begin() + q, order.end(),
-                      [&](std::uint32_t x, std::uint32_t y) { return weights[i][x] > weights[i][y]; });
+    std::partial_sort(
+        order.begin(), order.begin() + q, order.end(),
+        [&](std::uint32_t x, std::uint32_t y) { return weights[i][x] > weights[i][y]; });
     std::unordered_map<std::uint32_t, float> partial;
     for (std::size_t r = 0; r < q; ++r) {
       const std::uint32_t k = order[r];
@@ -161,8 +162,9 @@ std::vector<TranslationPair> TranslationIndex::Pairs() const {
         auto it = best[other].find(im->reps[i].lang);
         const bool mutual = it != best[other].end() && it->second.a == p.a && it->second.b == p.b;
         // One-sided best: enough when the evidence is strong.
-        const bool strong = p.score >= im->options.strong_threshold &&
-                            AnchorOrder(im->reps[p.a], im->reps[p.b]) >= im->options.strong_anchor_order;
+        const bool strong =
+            p.score >= im->options.strong_threshold &&
+            AnchorOrder(im->reps[p.a], im->reps[p.b]) >= im->options.strong_anchor_order;
         if (!mutual && !strong) continue;
       }
       out.push_back(p);
