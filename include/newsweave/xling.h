@@ -67,7 +67,8 @@ class Lexicon {
   // Lines starting with '#' and blank lines are skipped. Returns the number of entries, or
   // kCorruption naming the first malformed line. Not thread-safe with lookups.
   Result<int> AddUserEntries(std::string_view lang, std::string_view text);
-  // Same, from a file.
+  // Same, from a file (what a `--lexicon FILE` option calls). An empty `lang` is read from
+  // the file name's first two letters ("fr-en.txt", "de_en.tsv", "es.tsv").
   Result<int> AddUserLexicon(std::string_view lang, const std::string& path);
 
   // Number of compiled entries (folded forms and stems of all languages).

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -212,6 +213,22 @@ Result<int> Lexicon::AddUserEntries(std::string_view lang, std::string_view text
 }
 
 Result<int> Lexicon::AddUserLexicon(std::string_view lang, const std::string& path) {
+  std::string inferred;
+  if (lang.empty()) {
+    // "fr-en.txt", "de_en.tsv", "es.tsv": the source language leads the file name.
+    std::string name = std::filesystem::path(path).filename().string();
+    if (name.size() >= 2 && std::isalpha(static_cast<unsigned char>(name[0])) &&
+        std::isalpha(static_cast<unsigned char>(name[1])) &&
+        (name.size() == 2 || name[2] == '-' || name[2] == '_' || name[2] == '.')) {
+      inferred = {static_cast<char>(std::tolower(name[0])),
+                  static_cast<char>(std::tolower(name[1]))};
+    }
+    if (inferred.empty()) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       path + ": no language given and none in the file name (fr-en.txt)");
+    }
+    lang = inferred;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kNotFound, path + ": cannot open");
   std::stringstream ss;

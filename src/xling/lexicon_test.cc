@@ -89,6 +89,19 @@ TEST_F(LexiconTest, UserLexiconFileAndErrors) {
   std::remove(path.c_str());
 }
 
+TEST_F(LexiconTest, UserLexiconLanguageFromTheFileName) {
+  const std::string path = ::testing::TempDir() + "/es-en.txt";
+  std::ofstream(path) << "ceasefire @ alto-el-fuego\n";
+  auto n = lex_->AddUserLexicon("", path);
+  ASSERT_TRUE(n) << n.error().message;
+  EXPECT_TRUE(Has(lex_->Translate("es", "alto-el-fuego", ""), "ceasefir"));
+  const std::string unnamed = ::testing::TempDir() + "/words.txt";
+  std::ofstream(unnamed) << "a\tb\n";
+  EXPECT_FALSE(lex_->AddUserLexicon("", unnamed));
+  std::remove(path.c_str());
+  std::remove(unnamed.c_str());
+}
+
 TEST(LexiconOpenTest, RejectsFilesThatAreNotLexicons) {
   const std::string path = ::testing::TempDir() + "/not_a_lexicon.lex";
   std::ofstream(path) << std::string(100, 'x');
