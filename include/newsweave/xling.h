@@ -40,6 +40,8 @@ struct LexiconOptions {
   std::string path;
 };
 
+// The compiled lexicon, mapped read-only: lookups are thread-safe (AddUser* are not, and must
+// come before lookups start).
 class Lexicon {
  public:
   // Maps the compiled lexicon file found as LexiconOptions::path says.
@@ -185,8 +187,11 @@ class DocumentFrequencies {
   void Add(const NeutralRepresentation& rep);
   // Undoes Add().
   void Remove(const NeutralRepresentation& rep);
+  // The feature's idf in the corpus so far, blended with its prior (formula above); > 0.
   double Idf(const Feature& f) const;
+  // Number of representations added (minus those removed).
   std::uint64_t documents() const;
+  // Number of added representations holding the feature.
   std::uint32_t Count(std::uint64_t feature_id) const;
 
  private:
@@ -241,25 +246,34 @@ struct TranslationPair {
 };
 
 // Collects representations, then finds translation pairs through an inverted index on each
-// article's rarest features (never all pairs). Add() all, then call Pairs()/Nearest().
+// article's rarest features (never all pairs). Add() all, then call Pairs()/Nearest(); the
+// first query after an Add() builds the index. Not thread-safe (queries build lazily).
+//
+// Use from dedup: per article, Analyzer::Segment (or Analyze), then XlingAnalyzer::Represent
+// (one XlingAnalyzer per thread, Lexicon::Default() shared), then Add() in input order; at
+// the end Pairs() gives (a, b, score) with indexes in Add() order: mark the article of each
+// pair that is not its group's representative `translation` of the other.
 class TranslationIndex {
  public:
   explicit TranslationIndex(TranslationOptions options = TranslationOptions());
   ~TranslationIndex();
-  // Adds a representation (moved in) and returns its index.
+  // Adds a representation (moved in) and returns its index (0, 1, 2, ... in order).
   std::uint32_t Add(NeutralRepresentation rep);
   // Pairs of articles in different languages that pass the options' tests (Similarity,
   // AnchorOrder and, with mutual_best, each the other's best passing candidate in its
-  // language), by descending Similarity. Each article's
-  // candidates come from the index (its query_features rarest features), not all pairs.
+  // language), by descending Similarity. Each article's candidates come from the index (its
+  // query_features rarest features), not from all pairs.
   std::vector<TranslationPair> Pairs() const;
   // The best `k` candidates for article `i` (any language unless the options say otherwise),
   // by descending score, among the articles sharing one of its rare features.
   std::vector<TranslationPair> Nearest(std::uint32_t i, int k) const;
   // Similarity of articles i and j as the index scores them (the corpus' frequencies).
   double Score(std::uint32_t i, std::uint32_t j) const;
+  // The document frequencies of everything added.
   const DocumentFrequencies& frequencies() const;
+  // The representation added as article i (i < size()).
   const NeutralRepresentation& at(std::uint32_t i) const;
+  // Number of articles added.
   std::size_t size() const;
 
  private:
