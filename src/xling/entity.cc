@@ -8,6 +8,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "text/stemmer.h"
 #include "text/stopwords.h"
 #include "xling/internal.h"
 
@@ -328,8 +329,11 @@ bool EntityFinder::NameWord(const Analysis& a, std::string_view text, const Toke
       name_class_ ? name_class_(lang, folded, stem) : ComputeNameClass(lang, folded, stem, false);
   switch (c) {
     case kKnownName:
-    case kUnknownWord:
       return true;
+    case kUnknownWord:
+      // Without a stemmer (Polish) the dictionaries miss inflected forms: an unknown word
+      // that starts a sentence is more likely one of those than a name.
+      return !t.sentence_initial || HasStemmer(lang);
     case kTranslatesToName:
       return !t.sentence_initial && lang != "en";
     case kEnglishWord:
@@ -338,6 +342,17 @@ bool EntityFinder::NameWord(const Analysis& a, std::string_view text, const Toke
       return false;
   }
   return false;
+}
+
+bool EntityFinder::HasStemmer(const std::string& lang) {
+  auto it = has_stemmer_.find(lang);
+  if (it == has_stemmer_.end()) {
+    // Chinese, Japanese, Korean and Thai have no letter case: their Latin-script words are
+    // foreign names and words, as in a language with a stemmer.
+    const bool caseless = lang == "zh" || lang == "ja" || lang == "ko" || lang == "th";
+    it = has_stemmer_.emplace(lang, caseless || lang == "und" || text::Stemmer(lang).ok()).first;
+  }
+  return it->second;
 }
 
 NameClass EntityFinder::ComputeNameClass(std::string_view lang, std::string_view folded,

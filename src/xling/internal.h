@@ -59,6 +59,9 @@ class EntityFinder {
   // True when the token is a word of a name; fills *info.
   bool NameWord(const Analysis& a, std::string_view text, const Token& t, NameWordInfo* info);
   std::vector<NameWordInfo> words_;
+  // True when Snowball stems the language or it has no letter case (cached per language).
+  bool HasStemmer(const std::string& lang);
+  std::unordered_map<std::string, bool> has_stemmer_;
   const Lexicon* lexicon_;
   NameClassFn name_class_;
   text::Folder folder_;
