@@ -226,7 +226,7 @@ struct TranslationOptions {
   // SemEval-2022 Task 8 (bench/xling_eval.sh).
   double threshold = 0.12;
   double min_anchor_order = 0.5;
-  double threshold_without_anchors = 0.3;
+  double threshold_without_anchors = 0.2;
   int query_features = 48;               // rarest features per article looked up in the index
   double max_posting_share = 0.05;       // features in more than this share of articles are not
                                          // looked up (kept for scoring), once N >= 200
