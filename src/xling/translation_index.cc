@@ -1,0 +1,189 @@
+// Translation candidates through an inverted index on each article's rarest features.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "newsweave/xling.h"
+
+namespace newsweave {
+
+struct TranslationIndex::Impl {
+  TranslationOptions options;
+  std::vector<NeutralRepresentation> reps;
+  DocumentFrequencies df;
+  // Built on first query, after the last Add().
+  bool built = false;
+  std::vector<std::vector<float>> weights;  // per article, per feature: tf * idf
+  std::vector<double> norms;                // squared, over all features
+  std::vector<double> term_norms2;          // squared norm of the pivot terms alone
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+
+  void Build() {
+    if (built) return;
+    built = true;
+    const std::size_t n = reps.size();
+    weights.assign(n, {});
+    norms.assign(n, 0);
+    term_norms2.assign(n, 0);
+    const std::uint32_t max_df = n >= 200
+                                     ? std::max<std::uint32_t>(2, options.max_posting_share * n)
+                                     : static_cast<std::uint32_t>(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const auto& fs = reps[i].features;
+      weights[i].resize(fs.size());
+      double sum = 0;
+      for (std::size_t k = 0; k < fs.size(); ++k) {
+        float w = fs[k].tf * static_cast<float>(std::max(0.0, df.Idf(fs[k])));
+        weights[i][k] = w;
+        sum += double{w} * w;
+        if (fs[k].kind == FeatureKind::kTerm) term_norms2[i] += double{w} * w;
+        const std::uint32_t count = df.Count(fs[k].id);
+        if (count >= 2 && count <= max_df) postings[fs[k].id].push_back(i);
+      }
+      norms[i] = sum;
+    }
+  }
+
+  double Cosine(std::uint32_t a, std::uint32_t b) const {
+    const auto& fa = reps[a].features;
+    const auto& fb = reps[b].features;
+    // Pivot terms count as much as the worse-covered side lets them (TermFactor()).
+    const double tf2 = TermFactor(reps[a], reps[b]) * TermFactor(reps[a], reps[b]);
+    double dot = 0, term_dot = 0;
+    std::size_t i = 0, j = 0;
+    while (i < fa.size() && j < fb.size()) {
+      if (fa[i].id < fb[j].id) {
+        ++i;
+      } else if (fa[i].id > fb[j].id) {
+        ++j;
+      } else {
+        const double x = double{weights[a][i]} * weights[b][j];
+        (fa[i].kind == FeatureKind::kTerm ? term_dot : dot) += x;
+        ++i, ++j;
+      }
+    }
+    const double na = norms[a] - term_norms2[a] + tf2 * term_norms2[a];
+    const double nb = norms[b] - term_norms2[b] + tf2 * term_norms2[b];
+    dot += tf2 * term_dot;
+    return na > 0 && nb > 0 ? dot / std::sqrt((na + kEvidence) * (nb + kEvidence)) : 0.0;
+  }
+
+  // Candidates for article i, scored by full cosine, best first.
+  std::vector<TranslationPair> Query(std::uint32_t i, std::size_t keep) const {
+    const auto& fs = reps[i].features;
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t k = 0; k < fs.size(); ++k)
+      if (postings.count(fs[k].id)) order.push_back(k);
+    const std::size_t q = std::min<std::size_t>(order.size(), options.query_features);
+    std::partial_sort(
+        order.begin(), order.begin() + q, order.end(),
+        [&](std::uint32_t x, std::uint32_t y) { return weights[i][x] > weights[i][y]; });
+    std::unordered_map<std::uint32_t, float> partial;
+    for (std::size_t r = 0; r < q; ++r) {
+      const std::uint32_t k = order[r];
+      for (std::uint32_t j : postings.at(fs[k].id)) {
+        if (j == i) continue;
+        if (options.different_languages_only && reps[j].lang == reps[i].lang) continue;
+        partial[j] += weights[i][k];
+      }
+    }
+    std::vector<std::pair<float, std::uint32_t>> cands;
+    cands.reserve(partial.size());
+    for (const auto& [j, s] : partial) cands.emplace_back(s, j);
+    const std::size_t c = std::min<std::size_t>(cands.size(), std::max<std::size_t>(keep, 32));
+    std::partial_sort(cands.begin(), cands.begin() + c, cands.end(),
+                      [](const auto& x, const auto& y) {
+                        return x.first > y.first || (x.first == y.first && x.second < y.second);
+                      });
+    std::vector<TranslationPair> out;
+    for (std::size_t r = 0; r < c; ++r) {
+      const std::uint32_t j = cands[r].second;
+      out.push_back({std::min(i, j), std::max(i, j), Cosine(i, j)});
+    }
+    std::sort(out.begin(), out.end(), [](const TranslationPair& x, const TranslationPair& y) {
+      return x.score > y.score || (x.score == y.score && x.a + x.b < y.a + y.b);
+    });
+    if (out.size() > keep) out.resize(keep);
+    return out;
+  }
+};
+
+TranslationIndex::TranslationIndex(TranslationOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+}
+TranslationIndex::~TranslationIndex() = default;
+
+std::uint32_t TranslationIndex::Add(NeutralRepresentation rep) {
+  impl_->df.Add(rep);
+  impl_->reps.push_back(std::move(rep));
+  impl_->built = false;
+  impl_->postings.clear();
+  return static_cast<std::uint32_t>(impl_->reps.size() - 1);
+}
+
+std::vector<TranslationPair> TranslationIndex::Nearest(std::uint32_t i, int k) const {
+  auto* im = const_cast<Impl*>(impl_.get());
+  im->Build();
+  if (i >= im->reps.size() || k <= 0) return {};
+  return im->Query(i, k);
+}
+
+std::vector<TranslationPair> TranslationIndex::Pairs() const {
+  auto* im = const_cast<Impl*>(impl_.get());
+  im->Build();
+  const std::uint32_t n = static_cast<std::uint32_t>(im->reps.size());
+  // Per article, its best candidate in each other language.
+  std::vector<std::unordered_map<std::string, TranslationPair>> best(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (const TranslationPair& p : im->Query(i, 32)) {
+      if (p.score < im->options.threshold) break;
+      const std::uint32_t other = p.a == i ? p.b : p.a;
+      const std::string& lang = im->reps[other].lang;
+      if (lang == im->reps[i].lang) continue;
+      // A translation keeps the names, dates and numbers in their order.
+      const NeutralRepresentation& x = im->reps[i];
+      const NeutralRepresentation& y = im->reps[other];
+      if (std::min(x.anchors.size(), y.anchors.size()) < 3) {
+        if (p.score < im->options.threshold_without_anchors) continue;
+      } else if (AnchorOrder(x, y) < im->options.min_anchor_order) {
+        continue;
+      }
+      auto [it, fresh] = best[i].emplace(lang, p);
+      if (!fresh && p.score > it->second.score) it->second = p;
+    }
+  }
+  std::vector<TranslationPair> out;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (const auto& [lang, p] : best[i]) {
+      const std::uint32_t other = p.a == i ? p.b : p.a;
+      if (other < i) continue;  // each pair once
+      if (im->options.mutual_best) {
+        auto it = best[other].find(im->reps[i].lang);
+        const bool mutual = it != best[other].end() && it->second.a == p.a && it->second.b == p.b;
+        // One-sided best: enough when the evidence is strong.
+        const bool strong =
+            p.score >= im->options.strong_threshold &&
+            AnchorOrder(im->reps[p.a], im->reps[p.b]) >= im->options.strong_anchor_order;
+        if (!mutual && !strong) continue;
+      }
+      out.push_back(p);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const TranslationPair& x, const TranslationPair& y) {
+    return x.score > y.score || (x.score == y.score && (x.a < y.a || (x.a == y.a && x.b < y.b)));
+  });
+  return out;
+}
+
+double TranslationIndex::Score(std::uint32_t i, std::uint32_t j) const {
+  auto* im = const_cast<Impl*>(impl_.get());
+  im->Build();
+  return im->Cosine(i, j);
+}
+
+const DocumentFrequencies& TranslationIndex::frequencies() const { return impl_->df; }
+const NeutralRepresentation& TranslationIndex::at(std::uint32_t i) const { return impl_->reps[i]; }
+std::size_t TranslationIndex::size() const { return impl_->reps.size(); }
+
+}  // namespace newsweave
