@@ -38,3 +38,12 @@ echo
 "$BUILD_DIR/bench/xling_eval" --csv "$CSV" --repeat 1 ${XLING_ARGS:-}
 echo
 "$BUILD_DIR/bench/xling_bench" --csv "$CSV" --passes 3
+echo
+echo "== newsweave dedup --translations on the CSV's articles"
+cmake --build "$BUILD_DIR" --target newsweave translation_eval >/dev/null ||
+  die "could not build newsweave and translation_eval in $BUILD_DIR"
+mkdir -p "$BUILD_DIR/bench"
+"$BUILD_DIR/bench/translation_eval" --csv "$CSV" --write-corpus "$BUILD_DIR/bench/semeval-articles.jsonl"
+"$BUILD_DIR/newsweave" dedup --json --translations --stats "$BUILD_DIR/bench/semeval-articles.jsonl" \
+  > "$BUILD_DIR/bench/semeval-groups.jsonl"
+"$BUILD_DIR/bench/translation_eval" --csv "$CSV" --groups "$BUILD_DIR/bench/semeval-groups.jsonl"

@@ -65,6 +65,18 @@ status=$?
 check "dedup: a damaged index is an error" test "$status" -eq 1
 check "dedup: the error names the file" grep -q 'bad.idx: not a newsweave dedup index' "$dir/badidx.txt"
 
+# dedup --translations: an article and its translation form a group, relation "translation".
+mkdir "$dir/tr"
+printf 'The regional parliament of Aragon approved on Tuesday a plan to build the Arnes dam near Huesca. The project, which costs 310 million euros, will flood the village of Santa Orosia, where 146 people live. Tomas Garrido, the spokesman of the Valle Vivo platform, said that 1,200 farmers would block the works in March.\n' > "$dir/tr/dam-en.txt"
+printf 'Le parlement r\303\251gional d'"'"'Aragon a approuv\303\251 mardi un plan pour construire le barrage d'"'"'Arnes pr\303\250s de Huesca. Le projet, qui co\303\273te 310 millions d'"'"'euros, inondera le village de Santa Orosia, o\303\271 vivent 146 personnes. Tomas Garrido, le porte-parole de la plateforme Valle Vivo, a d\303\251clar\303\251 que 1 200 agriculteurs bloqueraient les travaux en mars.\n' > "$dir/tr/dam-fr.txt"
+printf 'Heavy rain forced the closure of 200 schools in Lombardy on Tuesday, officials said, as the river Po rose to its highest level in a decade.\n' > "$dir/tr/rain-en.txt"
+"$bin" dedup --json --translations "$dir/tr" > "$dir/tr.jsonl" 2> "$dir/tr.err"
+check "dedup --translations exits 0" test $? -eq 0
+check "dedup --translations groups a translation" grep -q '"id":"dam-en","relation":"translation","duplicate_of":"dam-fr"' "$dir/tr.jsonl"
+check "dedup --translations leaves the other article alone" test "$(grep -c rain-en "$dir/tr.jsonl")" -eq 0
+"$bin" dedup --json "$dir/tr" > "$dir/notr.jsonl" 2>/dev/null
+check "dedup without --translations finds no copy" test ! -s "$dir/notr.jsonl"
+
 # similar A B: scores on the 1..4 scale with reasons; --pairs: one JSON line per good pair,
 # bad lines reported with file and line.
 printf 'Un s\303\251isme de magnitude 6,1 a frapp\303\251 lundi la province de Van, dans l'"'"'est de la Turquie, faisant 41 morts selon l'"'"'agence AFAD. Le pr\303\251sident Erdogan s'"'"'est rendu \303\240 Ercis.\n' > "$dir/quake-fr.txt"

@@ -23,10 +23,13 @@ struct DedupFlags {
   int shingle = 5;
   int perms = 128;
   bool stats = false;
-  std::string index;  // load (when it exists), extend and save this index file
+  std::string index;                  // load (when it exists), extend and save this index file
+  bool translations = false;          // also group articles with their translations
+  std::vector<std::string> lexicons;  // user lexicons (source<TAB>target or MUSE form)
 };
 
-// `newsweave dedup`: groups of exact and near copies (contained copies: not yet).
+// `newsweave dedup`: groups of exact, near and contained copies, and with --translations
+// of translations.
 int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags);
 
 // `newsweave run`: the main job. For now: read, clean, identify languages, and print a

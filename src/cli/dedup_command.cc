@@ -11,6 +11,7 @@
 #include "newsweave/dedup.h"
 #include "newsweave/parallel.h"
 #include "newsweave/pipeline.h"
+#include "newsweave/xling.h"
 
 namespace newsweave::cli {
 
@@ -29,9 +30,42 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
       return 1;
     }
   }
+  // Translations: each article's language-neutral representation goes into an index whose
+  // links join groups at the end. They need the analysis (language, words).
+  std::unique_ptr<Lexicon> own_lexicon;
+  const Lexicon* lexicon = nullptr;
+  if (dedup_flags.translations) {
+    if (!dedup_flags.lexicons.empty()) {
+      auto opened = Lexicon::Open();
+      if (!opened) {
+        std::fprintf(stderr, "newsweave dedup: %s\n", opened.error().message.c_str());
+        return 1;
+      }
+      own_lexicon = std::move(*opened);
+      for (const std::string& path : dedup_flags.lexicons) {
+        auto added = own_lexicon->AddUserLexicon("", path);
+        if (!added) {
+          std::fprintf(stderr, "newsweave dedup: %s\n", added.error().message.c_str());
+          return 1;
+        }
+      }
+      lexicon = own_lexicon.get();
+    } else {
+      lexicon = Lexicon::Default();
+      if (lexicon == nullptr) {
+        std::fprintf(stderr,
+                     "newsweave dedup: no cross-lingual lexicon found (build/data/xling.lex; "
+                     "see NEWSWEAVE_LEXICON); translations are looked for with English "
+                     "pivots only\n");
+      }
+    }
+  }
+  XlingAnalyzer xling(lexicon);
+  TranslationIndex translations;
+  NeutralRepresentation representation;
   PipelineOptions pipeline;
-  pipeline.analyze_text = false;
-  pipeline.identify_language = false;
+  pipeline.analyze_text = dedup_flags.translations;
+  pipeline.identify_language = dedup_flags.translations;
   pipeline.threads = flags.threads;
   const int threads = ThreadCount(flags.threads);
   // Articles wait here until a block of them is signed on all cores, then are added in order.
@@ -61,6 +95,11 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
   auto stats = RunPipeline(
       flags.paths, pipeline, diagnostics.Sink(),
       [&](const ProcessedArticle& p) {
+        if (dedup_flags.translations) {
+          xling.Represent(p.clean.text, p.analysis, p.article.published, &representation);
+          translations.Add(std::move(representation));
+          representation = NeutralRepresentation();
+        }
         std::string_view body = ComparedBody(p.clean.text, p.article.title);
         pending.push_back(Pending{p.article.id, p.article.published, std::string(body), {}});
         if (pending.size() >= kBlock) flush();
@@ -79,6 +118,9 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
     }
   }
   auto t1 = std::chrono::steady_clock::now();
+  if (dedup_flags.translations) {
+    for (const TranslationPair& t : translations.Pairs()) dedup.AddTranslation(t.a, t.b);
+  }
   std::vector<DedupGroup> groups = dedup.Groups();
   auto t2 = std::chrono::steady_clock::now();
   std::string out;
@@ -121,14 +163,15 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags) {
     double articles = static_cast<double>(s.articles);
     std::fprintf(stderr,
                  "newsweave dedup: %llu articles, %zu groups of two or more\n"
-                 "  relations   exact %llu, near-duplicate %llu, contained %llu "
-                 "(%llu candidate pairs checked)\n"
+                 "  relations   exact %llu, near-duplicate %llu, contained %llu, "
+                 "translation links %llu (%llu candidate pairs checked)\n"
                  "  time        read+clean %.2f s, shingle+sign %.2f s, band+check %.2f s, "
                  "group %.2f s (%.0f articles/s, %d threads)\n"
                  "  memory      %.0f bytes per article in the index\n",
                  static_cast<unsigned long long>(s.articles), groups.size(),
                  static_cast<unsigned long long>(s.exact), static_cast<unsigned long long>(s.near),
                  static_cast<unsigned long long>(s.contained),
+                 static_cast<unsigned long long>(s.translations),
                  static_cast<unsigned long long>(s.candidate_pairs),
                  total - sign_seconds - band_seconds, sign_seconds, band_seconds, group_seconds,
                  articles / std::max(1e-9, total + group_seconds), threads,

@@ -41,8 +41,8 @@ int main(int argc, char** argv) {
   clean->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
 
   newsweave::cli::DedupFlags dedup_flags;
-  CLI::App* dedup = app.add_subcommand(
-      "dedup", "Groups of exact and near copies (contained copies: not built yet)");
+  CLI::App* dedup =
+      app.add_subcommand("dedup", "Groups of exact, near and contained copies (and translations)");
   dedup->add_option("PATH", flags.paths, "Files or directories (read recursively)")->required();
   dedup->add_flag("--json", flags.json, "One JSON object per group of two or more");
   dedup->add_option("--threshold", dedup_flags.threshold, "Jaccard threshold (default 0.8)")
@@ -54,6 +54,13 @@ int main(int argc, char** argv) {
   dedup->add_flag("--stats", dedup_flags.stats, "Counts by relation and time on stderr");
   dedup->add_option("--index", dedup_flags.index,
                     "Index file: loaded when it exists, extended with PATH..., saved");
+  dedup->add_flag("--translations", dedup_flags.translations,
+                  "Also group articles with their translations (relation \"translation\")");
+  dedup
+      ->add_option("--lexicon", dedup_flags.lexicons,
+                   "User lexicon for --translations: \"source<TAB>english\" or MUSE "
+                   "\"english @ source\" lines; the language from the file name (fr-en.txt)")
+      ->check(CLI::ExistingFile);
   dedup->add_option("--threads", flags.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   dedup->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
