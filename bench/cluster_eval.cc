@@ -141,6 +141,7 @@ int main(int argc, char** argv) {
     };
     std::vector<Row> rows;
     double last_day = 0;
+    newsweave::XlingAnalyzer xling(newsweave::Lexicon::Default());
     auto st = newsweave::RunPipeline(
         {sample + "/txt", sample + "/jsonl"}, po, nullptr,
         [&](const newsweave::ProcessedArticle& p) {
@@ -151,8 +152,9 @@ int main(int argc, char** argv) {
           if (!std::isnan(day)) last_day = day;
           r.day = last_day;
           if (r.copy_of < 0) {
-            r.input.article = newsweave::DescribeArticle(
-                p.article.id, p.article.title, p.article.published, p.clean.text, p.analysis);
+            r.input.article =
+                newsweave::DescribeArticle(p.article.id, p.article.title, p.article.published,
+                                           p.clean.text, p.analysis, &xling);
             r.input.title = p.article.title;
             r.input.source = p.article.source;
             r.input.day = day;

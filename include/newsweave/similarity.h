@@ -13,6 +13,7 @@
 
 #include "newsweave/analysis.h"
 #include "newsweave/status.h"
+#include "newsweave/xling.h"
 
 namespace newsweave {
 
@@ -37,6 +38,7 @@ struct ComparableArticle {
   std::vector<std::uint32_t> grams;     // hashed character 4-grams of the folded words
   std::vector<std::uint64_t> shingles;  // hashed 3-word shingles of the folded words
   std::uint32_t words = 0;              // word tokens
+  NeutralRepresentation xling;          // pivot terms, entity keys, dates, numbers (may be empty)
   // Readable forms for reasons: the surface form of each name and of each term seen,
   // keyed by the same hashes (sorted by hash).
   std::vector<std::pair<std::uint64_t, std::string>> labels;
@@ -47,10 +49,11 @@ struct ComparableArticle {
 double DaysSinceEpoch(std::string_view iso_date);
 
 // Builds the comparable form of an analyzed article. `title` may be empty (the first
-// sentence then stands for it).
+// sentence then stands for it). With `xling` (one per thread), the language-neutral
+// representation is added too; without it the cross-lingual features are zero.
 ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
                                   std::string_view published, std::string_view text,
-                                  const Analysis& analysis);
+                                  const Analysis& analysis, XlingAnalyzer* xling = nullptr);
 
 // Document frequencies of terms over the articles at hand, blended with a prior so that
 // a handful of articles is weighed sensibly: a term is assumed to have been seen in
@@ -63,6 +66,8 @@ class TermStatistics {
   // Inverse document frequency of a term or name (> 0).
   double Idf(std::uint64_t term) const;
   std::uint64_t documents() const { return documents_; }
+  // Frequencies of the cross-lingual features (of the articles added so far).
+  const DocumentFrequencies& neutral() const;
 
  private:
   struct Impl;
@@ -72,7 +77,7 @@ class TermStatistics {
 };
 
 // The features of a pair, in a fixed order (FeatureNames()).
-inline constexpr int kSimilarityFeatures = 16;
+inline constexpr int kSimilarityFeatures = 21;
 using PairFeatures = std::array<float, kSimilarityFeatures>;
 
 // Names of the features, in order; the model file lists them and is checked against them.

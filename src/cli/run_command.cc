@@ -197,6 +197,9 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
   uint64_t raw_total = 0;
   Deduplicator dedup;
   PreparedArticle prepared;
+  XlingOptions xling_options;
+  xling_options.keep_mentions = false;
+  XlingAnalyzer xling(Lexicon::Default(), xling_options);
   double last_day = 0;
   PipelineOptions options;
   options.threads = flags.threads;
@@ -224,7 +227,7 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
         } else {
           ClusterInput in;
           in.article = DescribeArticle(p.article.id, p.article.title, p.article.published,
-                                       p.clean.text, p.analysis);
+                                       p.clean.text, p.analysis, &xling);
           in.title = p.article.title;
           in.source = p.article.source;
           in.day = day;

@@ -19,11 +19,12 @@ namespace newsweave::cli {
 namespace {
 
 // Cleans and analyzes an article and describes it for comparison.
-ComparableArticle Prepare(const Article& article, const Cleaner& cleaner, Analyzer* analyzer) {
+ComparableArticle Prepare(const Article& article, const Cleaner& cleaner, Analyzer* analyzer,
+                          XlingAnalyzer* xling) {
   CleanText clean = cleaner.Clean(article);
   Analysis analysis;
   analyzer->Analyze(clean.text, article.lang, &analysis);
-  return DescribeArticle(article.id, article.title, article.published, clean.text, analysis);
+  return DescribeArticle(article.id, article.title, article.published, clean.text, analysis, xling);
 }
 
 // The first article of a file, with the reader's diagnostics printed.
@@ -61,7 +62,9 @@ int RunPair(const SimilarFlags& flags, const SimilarityModel& model) {
   if (!ReadOne(flags.a, &diagnostics, &a) || !ReadOne(flags.b, &diagnostics, &b)) return 1;
   Cleaner cleaner;
   Analyzer analyzer;
-  ComparableArticle ca = Prepare(a, cleaner, &analyzer), cb = Prepare(b, cleaner, &analyzer);
+  XlingAnalyzer xling(Lexicon::Default());
+  ComparableArticle ca = Prepare(a, cleaner, &analyzer, &xling),
+                    cb = Prepare(b, cleaner, &analyzer, &xling);
   TermStatistics stats;
   stats.Add(ca);
   stats.Add(cb);
@@ -110,9 +113,10 @@ int RunPairs(const SimilarFlags& flags, const SimilarityModel& model) {
   auto flush = [&] {
     ParallelFor(block.size(), threads, [&](std::size_t begin, std::size_t end) {
       Analyzer analyzer;  // one per slice: analyzers are not thread-safe
+      XlingAnalyzer xling(Lexicon::Default());
       for (std::size_t i = begin; i < end; ++i) {
-        block[i].ca = Prepare(block[i].a, cleaner, &analyzer);
-        block[i].cb = Prepare(block[i].b, cleaner, &analyzer);
+        block[i].ca = Prepare(block[i].a, cleaner, &analyzer, &xling);
+        block[i].cb = Prepare(block[i].b, cleaner, &analyzer, &xling);
       }
     });
     for (const Pending& p : block) {

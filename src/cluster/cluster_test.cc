@@ -52,7 +52,8 @@ ClusterInput Input(const Text& t, bool dated = true) {
   Analysis analysis;
   analyzer.Analyze(t.body, t.lang, &analysis);
   ClusterInput in;
-  in.article = DescribeArticle(t.id, t.title, dated ? t.published : "", t.body, analysis);
+  XlingAnalyzer xling(Lexicon::Default());
+  in.article = DescribeArticle(t.id, t.title, dated ? t.published : "", t.body, analysis, &xling);
   in.title = t.title;
   in.day = dated ? DaysSinceEpoch(t.published) : std::nan("");
   return in;

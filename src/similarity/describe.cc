@@ -51,8 +51,9 @@ void AddGrams(std::string_view word, std::vector<std::uint32_t>* grams) {
 
 ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
                                   std::string_view published, std::string_view text,
-                                  const Analysis& analysis) {
+                                  const Analysis& analysis, XlingAnalyzer* xling) {
   ComparableArticle out;
+  if (xling != nullptr) xling->Represent(text, analysis, published, &out.xling);
   out.id = id;
   out.lang = analysis.language.code;
   out.published = published;
@@ -134,6 +135,7 @@ constexpr std::uint32_t kTabulated = 4096;  // log(df + prior + 1) kept for df b
 }  // namespace
 
 struct TermStatistics::Impl {
+  DocumentFrequencies neutral;        // of the cross-lingual features
   text::HashSlots<std::uint32_t> df;  // flat: Idf is called for every term of every pair
   double log_documents = 0;           // log(documents + prior + 1)
   // log(df + prior * rate + 1) by df, for words [0] and for numbers and names [1].
@@ -156,8 +158,11 @@ void TermStatistics::Add(const ComparableArticle& article) {
   ++documents_;
   for (const TermCount& t : article.terms) ++*impl_->df.Insert(t.term).first;
   for (std::uint64_t name : article.names) ++*impl_->df.Insert(name).first;
+  impl_->neutral.Add(article.xling);
   impl_->log_documents = std::log(static_cast<double>(documents_) + prior_ + 1.0);
 }
+
+const DocumentFrequencies& TermStatistics::neutral() const { return impl_->neutral; }
 
 double TermStatistics::Idf(std::uint64_t term) const {
   const std::uint32_t* found = impl_->df.Find(term);

@@ -105,10 +105,11 @@ Result<LabelledData> LoadSemEval(const std::string& path, int threads) {
   ParallelFor(raw.size(), ThreadCount(threads), [&](std::size_t begin, std::size_t end) {
     Analyzer analyzer;
     Analysis analysis;
+    XlingAnalyzer xling(Lexicon::Default());
     for (std::size_t i = begin; i < end; ++i) {
       analyzer.Analyze(raw[i].text, raw[i].lang, &analysis);
       data.articles[i] =
-          DescribeArticle(raw[i].id, TitleOf(raw[i].text), "", raw[i].text, analysis);
+          DescribeArticle(raw[i].id, TitleOf(raw[i].text), "", raw[i].text, analysis, &xling);
     }
   });
   for (const ComparableArticle& a : data.articles) data.stats.Add(a);

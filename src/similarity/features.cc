@@ -106,6 +106,29 @@ float TitleInText(const ComparableArticle& a, const ComparableArticle& b) {
   return static_cast<float>((found(a, b) + found(b, a)) / 2);
 }
 
+// Jaccard similarity of the two representations' features of one kind.
+float KindJaccard(const NeutralRepresentation& a, const NeutralRepresentation& b,
+                  FeatureKind kind) {
+  std::size_t i = 0, j = 0, shared = 0, na = 0, nb = 0;
+  const auto& fa = a.features;
+  const auto& fb = b.features;
+  for (const Feature& f : fa) na += f.kind == kind;
+  for (const Feature& f : fb) nb += f.kind == kind;
+  while (i < fa.size() && j < fb.size()) {
+    if (fa[i].id < fb[j].id) {
+      ++i;
+    } else if (fb[j].id < fa[i].id) {
+      ++j;
+    } else {
+      shared += fa[i].kind == kind;
+      ++i;
+      ++j;
+    }
+  }
+  const std::size_t all = na + nb - shared;
+  return all ? static_cast<float>(shared) / static_cast<float>(all) : 0.f;
+}
+
 // The article's k heaviest terms, sorted by hash.
 std::vector<std::uint64_t> TopTerms(const ComparableArticle& a, const TermStatistics& stats,
                                     std::size_t k) {
@@ -172,11 +195,14 @@ double DaysSinceEpoch(std::string_view s) {
 }
 
 const std::array<const char*, kSimilarityFeatures>& FeatureNames() {
+  // Every name must be given: the array's size is kSimilarityFeatures.
   static const std::array<const char*, kSimilarityFeatures> kNames = {
-      "same_language",    "term_cosine",          "title_jaccard",  "name_jaccard",
-      "name_containment", "number_jaccard",       "numbers_shared", "gram_cosine",
-      "shingle_jaccard",  "length_ratio",         "log_min_words",  "top_term_overlap",
-      "date_gap_days",    "name_weighted_cosine", "lead_jaccard",   "title_in_text"};
+      "same_language",         "term_cosine",          "title_jaccard",      "name_jaccard",
+      "name_containment",      "number_jaccard",       "numbers_shared",     "gram_cosine",
+      "shingle_jaccard",       "length_ratio",         "log_min_words",      "top_term_overlap",
+      "date_gap_days",         "name_weighted_cosine", "lead_jaccard",       "title_in_text",
+      "neutral_similarity",    "anchor_order",         "entity_key_jaccard", "date_jaccard",
+      "neutral_number_jaccard"};
   return kNames;
 }
 
@@ -200,6 +226,11 @@ PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
   f[13] = WeightedSetCosine(a.names, b.names, stats);
   f[14] = Jaccard(a.lead, b.lead);
   f[15] = TitleInText(a, b);
+  f[16] = static_cast<float>(Similarity(a.xling, b.xling, stats.neutral()));
+  f[17] = static_cast<float>(AnchorOrder(a.xling, b.xling));
+  f[18] = KindJaccard(a.xling, b.xling, FeatureKind::kEntity);
+  f[19] = KindJaccard(a.xling, b.xling, FeatureKind::kDate);
+  f[20] = KindJaccard(a.xling, b.xling, FeatureKind::kNumber);
   return f;
 }
 

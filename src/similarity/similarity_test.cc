@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 namespace newsweave {
@@ -42,7 +43,8 @@ ComparableArticle Describe(const Text& t) {
   Analyzer analyzer;
   Analysis analysis;
   analyzer.Analyze(t.body, t.lang, &analysis);
-  return DescribeArticle(t.id, t.title, t.published, t.body, analysis);
+  XlingAnalyzer xling(Lexicon::Default());
+  return DescribeArticle(t.id, t.title, t.published, t.body, analysis, &xling);
 }
 
 float Feature(const PairFeatures& f, std::string_view name) {
@@ -136,6 +138,20 @@ TEST(SimilarityModelTest, ShippedModelRanksTheSameEventFirstWithReasons) {
   bool names_reason = false;
   for (const std::string& r : same.reasons) names_reason |= r.find("Erdogan") != std::string::npos;
   EXPECT_TRUE(names_reason) << "reasons should name the shared people and places";
+}
+
+}  // namespace
+}  // namespace newsweave
+
+namespace newsweave {
+namespace {
+
+TEST(SimilarityFeaturesTest, EveryFeatureHasADistinctName) {
+  std::set<std::string> names;
+  for (const char* n : FeatureNames()) {
+    ASSERT_NE(n, nullptr);
+    EXPECT_TRUE(names.insert(n).second) << n;
+  }
 }
 
 }  // namespace
