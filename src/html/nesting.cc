@@ -1,0 +1,183 @@
+#include "html/nesting.h"
+
+#include <gumbo.h>
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <utility>
+#include <vector>
+
+namespace newsweave::html {
+
+namespace {
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// A set of tags, built at compile time.
+class TagSet {
+ public:
+  constexpr TagSet(std::initializer_list<GumboTag> tags) {
+    for (GumboTag t : tags) member_[t] = true;
+  }
+  constexpr bool Contains(GumboTag t) const { return t >= 0 && t <= GUMBO_TAG_LAST && member_[t]; }
+
+ private:
+  std::array<bool, GUMBO_TAG_LAST + 1> member_{};
+};
+
+// Raw text elements: their content is not markup.
+constexpr TagSet kRawTextTags = {GUMBO_TAG_SCRIPT,  GUMBO_TAG_STYLE,   GUMBO_TAG_TEXTAREA,
+                                 GUMBO_TAG_TITLE,   GUMBO_TAG_XMP,     GUMBO_TAG_IFRAME,
+                                 GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES};
+
+// Elements that never deepen gumbo's stack of open elements for long: void elements, elements
+// whose end tag is optional (closed by their next sibling), document structure, raw text.
+constexpr TagSet kFlatTags = {
+    GUMBO_TAG_AREA,     GUMBO_TAG_BASE,     GUMBO_TAG_BR,     GUMBO_TAG_COL,
+    GUMBO_TAG_EMBED,    GUMBO_TAG_HR,       GUMBO_TAG_IMG,    GUMBO_TAG_IMAGE,
+    GUMBO_TAG_INPUT,    GUMBO_TAG_KEYGEN,   GUMBO_TAG_LINK,   GUMBO_TAG_META,
+    GUMBO_TAG_PARAM,    GUMBO_TAG_SOURCE,   GUMBO_TAG_TRACK,  GUMBO_TAG_WBR,
+    GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,  GUMBO_TAG_FRAME,  GUMBO_TAG_ISINDEX,
+    GUMBO_TAG_P,        GUMBO_TAG_LI,       GUMBO_TAG_DT,     GUMBO_TAG_DD,
+    GUMBO_TAG_OPTION,   GUMBO_TAG_OPTGROUP, GUMBO_TAG_RB,     GUMBO_TAG_RT,
+    GUMBO_TAG_RTC,      GUMBO_TAG_RP,       GUMBO_TAG_TR,     GUMBO_TAG_TD,
+    GUMBO_TAG_TH,       GUMBO_TAG_TBODY,    GUMBO_TAG_THEAD,  GUMBO_TAG_TFOOT,
+    GUMBO_TAG_COLGROUP, GUMBO_TAG_CAPTION,  GUMBO_TAG_HTML,   GUMBO_TAG_HEAD,
+    GUMBO_TAG_BODY,     GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,  GUMBO_TAG_TEXTAREA,
+    GUMBO_TAG_TITLE,    GUMBO_TAG_XMP,      GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED,
+    GUMBO_TAG_NOFRAMES};
+
+bool CountsForDepth(GumboTag tag) { return !kFlatTags.Contains(tag); }
+
+}  // namespace
+
+std::size_t ParseTagAttributes(std::string_view s, std::size_t i,
+                               const std::function<void(std::string_view, std::string_view)>& f) {
+  const std::size_t n = s.size();
+  while (i < n) {
+    while (i < n && (IsAsciiSpace(s[i]) || s[i] == '/')) ++i;
+    if (i >= n) return std::string_view::npos;
+    if (s[i] == '>') return i + 1;
+    std::size_t name_start = i;
+    while (i < n && !IsAsciiSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') ++i;
+    std::string_view name = s.substr(name_start, i - name_start);
+    while (i < n && IsAsciiSpace(s[i])) ++i;
+    std::string_view value;
+    if (i < n && s[i] == '=') {
+      ++i;
+      while (i < n && IsAsciiSpace(s[i])) ++i;
+      if (i < n && (s[i] == '"' || s[i] == '\'')) {
+        std::size_t close = s.find(s[i], i + 1);
+        if (close == std::string_view::npos) return std::string_view::npos;
+        value = s.substr(i + 1, close - i - 1);
+        i = close + 1;
+      } else {
+        std::size_t v = i;
+        while (i < n && !IsAsciiSpace(s[i]) && s[i] != '>') ++i;
+        value = s.substr(v, i - v);
+      }
+    }
+    f(name, value);
+  }
+  return std::string_view::npos;
+}
+
+bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out) {
+  const std::size_t n = html.size();
+  std::vector<GumboTag> open;
+  std::vector<std::pair<std::size_t, std::size_t>> drops;  // [begin, end) of dropped tags
+  std::array<std::uint32_t, GUMBO_TAG_LAST + 1> dropped{};
+  std::size_t i = 0;
+  while (i < n) {
+    const void* lt = std::memchr(html.data() + i, '<', n - i);
+    if (lt == nullptr) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
+    if (i + 1 >= n) break;
+    char c = html[i + 1];
+    if (c == '!' || c == '?') {
+      bool comment = html.substr(i, 4) == "<!--";
+      std::size_t e = comment ? html.find("-->", i + 4) : html.find('>', i + 2);
+      i = e == std::string_view::npos ? n : e + (comment ? 3 : 1);
+      continue;
+    }
+    const bool end_tag = c == '/';
+    const std::size_t name_start = i + (end_tag ? 2 : 1);
+    if (name_start >= n || !IsAsciiAlpha(html[name_start])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = name_start;
+    while (j < n && !IsAsciiSpace(html[j]) && html[j] != '/' && html[j] != '>') ++j;
+    GumboTag tag = gumbo_tagn_enum(html.data() + name_start, static_cast<unsigned>(j - name_start));
+    std::size_t tag_end = ParseTagAttributes(html, j, [](std::string_view, std::string_view) {});
+    if (tag_end == std::string_view::npos) break;
+    if (end_tag) {
+      if (CountsForDepth(tag)) {
+        if (dropped[tag] > 0) {
+          --dropped[tag];
+          drops.emplace_back(i, tag_end);
+        } else {
+          for (std::size_t k = open.size(); k > 0; --k) {
+            if (open[k - 1] == tag) {
+              open.resize(k - 1);
+              break;
+            }
+          }
+        }
+      }
+      i = tag_end;
+      continue;
+    }
+    if (tag == GUMBO_TAG_PLAINTEXT) break;
+    if (kRawTextTags.Contains(tag)) {
+      std::string_view name = html.substr(name_start, j - name_start);
+      std::size_t close = tag_end;
+      while ((close = html.find("</", close)) != std::string_view::npos) {
+        if (EqualsIgnoreCase(html.substr(close + 2, name.size()), name)) break;
+        close += 2;
+      }
+      i = close == std::string_view::npos ? n : close;
+      continue;
+    }
+    // "<div/>" still opens a div in HTML, so self-closing syntax counts too (inside <svg> it
+    // over-counts, which only drops a few tags of a part the extractor ignores anyway).
+    if (CountsForDepth(tag)) {
+      if (open.size() >= max_depth) {
+        drops.emplace_back(i, tag_end);
+        ++dropped[tag];
+      } else {
+        open.push_back(tag);
+      }
+    }
+    i = tag_end;
+  }
+  if (drops.empty()) return false;
+  out->clear();
+  out->reserve(n);
+  std::size_t pos = 0;
+  for (const auto& [begin, end] : drops) {
+    out->append(html.data() + pos, begin - pos);
+    pos = end;
+  }
+  out->append(html.data() + pos, n - pos);
+  return true;
+}
+
+}  // namespace newsweave::html
