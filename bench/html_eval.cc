@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
   app.add_flag("--failures", failures, "list each page's missed and false snippets");
   app.add_flag("--all", all, "score all visible text instead of the main text");
   app.add_option("--page", only, "evaluate only pages whose file name contains this");
+  bool dump = false;
+  app.add_flag("--dump", dump, "print every block of the pages with why it was dropped");
   CLI11_PARSE(app, argc, argv);
 
   nlohmann::json eval;
@@ -140,10 +142,33 @@ int main(int argc, char** argv) {
         ++tn;
       }
     }
+    if (dump) {  // the blocks as the extractor sees them (bytes taken as UTF-8)
+      std::printf("#### %s\n", p.file.c_str());
+      newsweave::ExtractedPage page = newsweave::HtmlExtractor().Extract(p.bytes);
+      for (const newsweave::HtmlBlock& b : page.blocks) {
+        std::printf("%-16.*s %d| %s\n", int(b.removed.size()), b.removed.data(), int(b.kind),
+                    b.text.c_str());
+      }
+    }
     if (failures && (!missed.empty() || !wrong.empty())) {
       std::printf("== %s (%s) %zu bytes of text%s%s\n", p.file.c_str(), p.url.c_str(), text.size(),
                   doc.not_article.empty() ? "" : ", ", doc.not_article.c_str());
-      for (const std::string* s : missed) std::printf("  missed: %.160s\n", s->c_str());
+      std::string all_text = Collapse(doc.text);
+      for (const std::string* s : missed) {
+        // Where the snippet went: the reason of the dropped block that holds its start.
+        std::string_view why = "not extracted";
+        std::size_t at = all_text.find(s->substr(0, std::min<std::size_t>(s->size(), 30)));
+        if (at != std::string::npos) {
+          why = "dropped";
+          std::string prefix = Collapse(std::string_view(doc.text).substr(0, doc.text.size()));
+          for (const auto& r : doc.removed) {
+            std::size_t from = Collapse(std::string_view(doc.text).substr(0, r.start)).size();
+            std::size_t to = Collapse(std::string_view(doc.text).substr(0, r.end)).size();
+            if (at + 1 >= from && at <= to) why = r.reason;
+          }
+        }
+        std::printf("  missed [%.*s]: %.140s\n", int(why.size()), why.data(), s->c_str());
+      }
       for (const std::string* s : wrong) std::printf("  false:  %.160s\n", s->c_str());
     }
   }

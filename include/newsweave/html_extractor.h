@@ -29,6 +29,11 @@ struct HtmlExtractOptions {
   // The container is the deepest element holding at least this share of the page's
   // article-like text (text inside marked boilerplate elements excepted).
   double container_share = 0.7;
+  // The container grows to its parent (up to three times) while the parent adds at most this
+  // share of unmarked text (a title, a lead, a byline)...
+  double max_head_share = 0.3;
+  // ...of which at most this share (plus 40 bytes) is in links.
+  double max_head_link_density = 0.35;
   // A block inside the container with more than this share of its text in links is dropped
   // ("link-dense").
   double max_link_density = 0.5;

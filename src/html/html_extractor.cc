@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 #include <utility>
 #include <vector>
@@ -104,10 +106,12 @@ struct Node {
   bool article = false;     // names the article body
   bool voided = false;      // marker found to wrap the article: ignored
   bool in_marked = false;   // inside a (non-voided) marked element, itself included
-  std::uint64_t bytes = 0, link_bytes = 0;
+  std::uint64_t own_bytes = 0, own_links = 0;  // text of its own blocks, and in links
+  std::uint64_t bytes = 0, link_bytes = 0;      // text inside, and in links
+  std::uint64_t clean_bytes = 0, clean_links = 0;  // the same outside marked descendants
   double good = 0;      // article-like bytes of its own blocks
   double weight = 0;    // article-like bytes inside, not counting marked descendants
-  double raw = 0;       // article-like bytes inside, all of them
+  double soft = 0;      // article-like bytes inside, not counting comment sections
 };
 
 // What the walk knows of a block besides its text.
@@ -132,10 +136,12 @@ class Walker {
   bool Enter(const GumboNode* n);
   void Exit(const GumboNode* n);
   void AppendText(std::string_view s);
+  void AppendWord(std::string_view w);
   void LineBreak();
   void Flush();
   void ComputeWeights();
   std::string_view EffectiveMarker(int node, int container) const;
+  bool LinkDense(const BlockInfo& info, HtmlBlockKind kind) const;
 
   const HtmlExtractOptions& options_;
   ExtractedPage* page_;
@@ -316,11 +322,33 @@ void Walker::AppendText(std::string_view s) {
       while (j < s.size() && !IsAsciiSpace(s[j]) && !IsNbsp(s, j)) ++j;
       if (pending_space_ && !para_.empty() && para_.back() != '\n') para_.push_back(' ');
       pending_space_ = false;
-      para_.append(s.data() + i, j - i);
+      AppendWord(s.substr(i, j - i));
       i = j;
     }
   }
   if (link_depth_ > 0) para_links_ += static_cast<std::uint32_t>(para_.size() - before);
+}
+
+// Appends a word without its soft hyphens (U+00AD) and zero-width spaces (U+200B).
+void Walker::AppendWord(std::string_view w) {
+  std::size_t i = 0;
+  while (i < w.size()) {
+    std::size_t j = i;
+    while (j < w.size() && static_cast<unsigned char>(w[j]) != 0xC2 &&
+           static_cast<unsigned char>(w[j]) != 0xE2) {
+      ++j;
+    }
+    para_.append(w.data() + i, j - i);
+    if (j >= w.size()) break;
+    if (w.substr(j, 2) == "\xC2\xAD") {
+      i = j + 2;
+    } else if (w.substr(j, 3) == "\xE2\x80\x8B") {
+      i = j + 3;
+    } else {
+      para_.push_back(w[j]);
+      i = j + 1;
+    }
+  }
 }
 
 void Walker::LineBreak() {
@@ -353,8 +381,8 @@ void Walker::Flush() {
     info.good = block.kind != HtmlBlockKind::kHeading && plain >= options_.min_paragraph_bytes &&
                 info.link_bytes <= options_.max_paragraph_link_density * info.bytes;
     Node& node = nodes_[info.node];
-    node.bytes += info.bytes;
-    node.link_bytes += info.link_bytes;
+    node.own_bytes += info.bytes;
+    node.own_links += info.link_bytes;
     if (info.good) node.good += plain;
     page_->blocks.push_back(std::move(block));
     infos_.push_back(info);
@@ -367,19 +395,37 @@ void Walker::Flush() {
 // Sums text and article-like text up the tree (children come after their parent in `nodes_`).
 void Walker::ComputeWeights() {
   for (Node& n : nodes_) {
-    n.weight = n.raw = n.good;
+    n.weight = n.soft = n.good;
+    n.clean_bytes = n.own_bytes;
+    n.clean_links = n.own_links;
   }
   for (std::size_t i = nodes_.size(); i-- > 1;) {
     Node& n = nodes_[i];
     if (n.parent < 0) continue;
     Node& p = nodes_[n.parent];
-    p.raw += n.raw;
-    if (n.reason.empty() || n.voided) p.weight += n.weight;
+    // A marked element counts for nothing above it (nested elements marked alike count once).
+    if (n.reason.empty() || n.voided || (!p.voided && n.reason == p.reason)) p.weight += n.weight;
+    if (n.reason.empty() || n.voided) {
+      p.clean_bytes += n.clean_bytes;
+      p.clean_links += n.clean_links;
+    }
+    if (n.reason != html::kComments) p.soft += n.soft;
   }
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
     Node& n = nodes_[i];
     n.in_marked = (!n.reason.empty() && !n.voided) || (n.parent >= 0 && nodes_[n.parent].in_marked);
   }
+}
+
+// A block of the article that is mostly links: a list of links, "Read also: <a>...</a>". A
+// paragraph with a long link in a sentence stays.
+bool Walker::LinkDense(const BlockInfo& info, HtmlBlockKind kind) const {
+  const double density = info.bytes ? double(info.link_bytes) / info.bytes : 0;
+  if (kind == HtmlBlockKind::kParagraph) {
+    return density > 0.85 || (density > options_.max_link_density &&
+                              info.bytes - info.link_bytes < options_.min_paragraph_bytes);
+  }
+  return density > options_.max_link_density;
 }
 
 // The boilerplate marker that applies to text of `node` when the article is `container`:
@@ -399,6 +445,10 @@ void Walker::Select() {
   const std::size_t count = page_->blocks.size();
   if (nodes_.empty() || count == 0) return;
   // Sum subtree text for link densities.
+  for (Node& n : nodes_) {
+    n.bytes = n.own_bytes;
+    n.link_bytes = n.own_links;
+  }
   for (std::size_t i = nodes_.size(); i-- > 1;) {
     Node& n = nodes_[i];
     if (n.parent >= 0) {
@@ -406,24 +456,30 @@ void Walker::Select() {
       nodes_[n.parent].link_bytes += n.link_bytes;
     }
   }
-  // Weights; a marked element that holds most of the page's article-like text wraps the
-  // article ("<div id=page class=sidebar-layout>", an ASP.NET <form>): its marker is void.
-  for (int round = 0; round < 4; ++round) {
+  // Weights. A marked element with more article-like text than all unmarked elements
+  // together wraps the article ("<div class=page-wsidebar>", an ASP.NET <form>, an unclosed
+  // <nav>): its marker is void. Comment sections are never voided.
+  for (int round = 0; round < 8; ++round) {
     ComputeWeights();
-    const Node& root = nodes_[0];
-    if (root.raw == 0 || root.weight >= 0.5 * root.raw) break;
     int wrapper = -1;
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    for (std::size_t i = 1; i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
-      if (!n.reason.empty() && !n.voided && n.reason != html::kComments &&
-          (wrapper < 0 || n.raw > nodes_[wrapper].raw)) {
-        wrapper = static_cast<int>(i);
-      }
+      if (n.reason.empty() || n.voided || n.reason == html::kComments) continue;
+      if (n.parent >= 0 && nodes_[n.parent].in_marked) continue;  // not outermost
+      if (wrapper < 0 || n.soft > nodes_[wrapper].soft) wrapper = static_cast<int>(i);
     }
-    if (wrapper < 0 || nodes_[wrapper].raw < 0.5 * root.raw) break;
+    if (wrapper < 0 || nodes_[wrapper].soft <= nodes_[0].weight) break;
     nodes_[wrapper].voided = true;
   }
   const double total = nodes_[0].weight;
+  if (std::getenv("NW_HTML_DEBUG")) {
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+      const Node& n = nodes_[i];
+      if (n.weight > 0.1 * nodes_[0].weight)
+        std::fprintf(stderr, "node %zu depth %d parent %d reason %.*s voided %d w %.0f raw %.0f\n", i,
+                     n.depth, n.parent, int(n.reason.size()), n.reason.data(), n.voided, n.weight, n.soft);
+    }
+  }
   int container = -1;
   if (total >= options_.min_article_bytes) {
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
@@ -450,17 +506,39 @@ void Walker::Select() {
       ranges.emplace_back(k, s.end);
     }
   }
+  // The article's head (title, lead, byline) often sits just before the container, in an
+  // ancestor: the range grows back to an ancestor (up to three levels) while the unmarked
+  // text that ancestor has before the container is short and mostly not links.
+  int head = container;
+  for (int climb = 0; climb < 3; ++climb) {
+    const int up = nodes_[head].parent;
+    if (up <= 0 || nodes_[up].in_marked || nodes_[up].parent < 0) break;
+    std::uint64_t extra = 0, extra_links = 0;
+    for (std::size_t b = 0; b < count; ++b) {
+      const BlockInfo& info = infos_[b];
+      if (info.node < up || info.node >= container) continue;
+      if (!EffectiveMarker(info.node, up).empty()) continue;
+      extra += info.bytes;
+      extra_links += info.link_bytes;
+    }
+    if (extra > options_.max_head_share * static_cast<double>(nodes_[container].clean_bytes) ||
+        extra_links > options_.max_head_link_density * extra + 40) {
+      break;
+    }
+    head = up;
+  }
+  ranges[0].first = head;
   for (std::size_t b = 0; b < count; ++b) {
     const BlockInfo& info = infos_[b];
     HtmlBlock& block = page_->blocks[b];
     bool inside = false;
     for (const auto& [from, to] : ranges) inside |= info.node >= from && info.node < to;
-    std::string_view marker = EffectiveMarker(info.node, container);
+    std::string_view marker = EffectiveMarker(info.node, head);
     if (!marker.empty()) {
       block.removed = marker;
     } else if (!inside) {
       block.removed = html::kOutsideArticle;
-    } else if (info.link_bytes > options_.max_link_density * info.bytes) {
+    } else if (LinkDense(info, page_->blocks[b].kind)) {
       block.removed = html::kLinkDense;
     }
   }

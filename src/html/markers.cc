@@ -78,8 +78,6 @@ constexpr Cue kWordCues[] = {
     {"keywords", kTags},
     {"rail", kSidebar},
     {"aside", kSidebar},
-    {"hidden", kHidden},
-    {"hide", kHidden},
     {"bio", kAuthorBio},
 };
 
