@@ -534,12 +534,37 @@ void Walker::Select() {
     bool inside = false;
     for (const auto& [from, to] : ranges) inside |= info.node >= from && info.node < to;
     std::string_view marker = EffectiveMarker(info.node, head);
+    // A <header> inside the article holds its title and lead, not the site's banner.
+    // Inside the article, a <header> holds its title and lead, not the site's banner.
+    if (inside && marker == html::kHeader &&
+        (info.good || block.kind == HtmlBlockKind::kHeading)) {
+      marker = {};
+    }
     if (!marker.empty()) {
       block.removed = marker;
     } else if (!inside) {
       block.removed = html::kOutsideArticle;
     } else if (LinkDense(info, page_->blocks[b].kind)) {
       block.removed = html::kLinkDense;
+    }
+  }
+  // Around the article: short blocks after its last article-like block ("More on this
+  // topic", a date, a credit) and, before its first, short blocks that are not headings (a
+  // byline, "2 min read").
+  std::size_t first = count, last = count;
+  for (std::size_t b = 0; b < count; ++b) {
+    if (page_->blocks[b].removed.empty() && infos_[b].good) {
+      if (first == count) first = b;
+      last = b;
+    }
+  }
+  for (std::size_t b = 0; b < count && first < count; ++b) {
+    HtmlBlock& block = page_->blocks[b];
+    if (!block.removed.empty() || infos_[b].good) continue;
+    if (b > last) {
+      block.removed = html::kAfterArticle;
+    } else if (b < first && block.kind != HtmlBlockKind::kHeading) {
+      block.removed = html::kBeforeArticle;
     }
   }
 }

@@ -65,6 +65,8 @@ constexpr Cue kInnerCues[] = {
     {"sr-only", kHidden},           {"visually-hidden", kHidden},
     {"screen-reader", kHidden},     {"author-bio", kAuthorBio},
     {"about-author", kAuthorBio},   {"tag-list", kTags},
+    {"caption", kCaption},          {"credit", kCaption},
+    {"copyright", kCaption},
 };
 
 // Cue words that must be a whole word (between spaces, '-' or '_').
@@ -150,6 +152,8 @@ std::string_view TagReason(GumboTag tag) {
       return kForm;
     case GUMBO_TAG_MENU:
       return kNavigation;
+    case GUMBO_TAG_FIGCAPTION:
+      return kCaption;
     default:
       return {};
   }
