@@ -567,6 +567,24 @@ void Walker::Select() {
       block.removed = html::kBeforeArticle;
     }
   }
+  // A heading goes with what it introduces: when nothing after it is kept before the next
+  // heading ("More on this topic" over a list of links), it goes too, for the same reason.
+  for (std::size_t b = count; b-- > 0;) {
+    HtmlBlock& block = page_->blocks[b];
+    if (!block.removed.empty() || block.kind != HtmlBlockKind::kHeading) continue;
+    std::string_view why;
+    bool text_follows = false;
+    for (std::size_t k = b + 1; k < count; ++k) {
+      const HtmlBlock& next = page_->blocks[k];
+      if (next.kind == HtmlBlockKind::kHeading && next.removed.empty()) break;
+      if (next.removed.empty()) {
+        text_follows = true;
+        break;
+      }
+      if (why.empty()) why = next.removed;
+    }
+    if (!text_follows) block.removed = why.empty() ? html::kAfterArticle : why;
+  }
 }
 
 std::string Join(const std::vector<HtmlBlock>& blocks, bool kept_only) {
