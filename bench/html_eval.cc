@@ -62,8 +62,10 @@ bool ReadFile(const std::string& path, std::string* out) {
 }
 
 // The text the evaluation scores: the main text, or every visible block with `all`.
+newsweave::ingest::HtmlOptions options;
+
 std::string Extract(const std::string& bytes, bool all, newsweave::ingest::HtmlDocument* doc) {
-  newsweave::ingest::ExtractHtmlInto(bytes, {}, {}, doc);
+  newsweave::ingest::ExtractHtmlInto(bytes, {}, options, doc);
   return all ? doc->text : doc->MainText();
 }
 
@@ -80,6 +82,11 @@ int main(int argc, char** argv) {
   app.add_flag("--failures", failures, "list each page's missed and false snippets");
   app.add_flag("--all", all, "score all visible text instead of the main text");
   app.add_option("--page", only, "evaluate only pages whose file name contains this");
+  newsweave::HtmlExtractOptions& x = options.extract;
+  app.add_option("--container-share", x.container_share, "HtmlExtractOptions::container_share");
+  app.add_option("--min-paragraph", x.min_paragraph_bytes, "HtmlExtractOptions::min_paragraph_bytes");
+  app.add_option("--head-share", x.max_head_share, "HtmlExtractOptions::max_head_share");
+  app.add_option("--link-density", x.max_link_density, "HtmlExtractOptions::max_link_density");
   bool dump = false;
   app.add_flag("--dump", dump, "print every block of the pages with why it was dropped");
   CLI11_PARSE(app, argc, argv);

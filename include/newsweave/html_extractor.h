@@ -23,12 +23,12 @@ struct HtmlExtractOptions {
   // text kept): gumbo's tree construction is quadratic in the nesting depth.
   std::size_t max_depth = 512;
   // A block is article-like when it has at least this many bytes of text outside links...
-  std::size_t min_paragraph_bytes = 50;
+  std::size_t min_paragraph_bytes = 40;
   // ...and at most this share of its text inside links.
   double max_paragraph_link_density = 0.33;
   // The container is the deepest element holding at least this share of the page's
   // article-like text (text inside marked boilerplate elements excepted).
-  double container_share = 0.7;
+  double container_share = 0.75;
   // The container grows to its parent (up to three times) while the parent adds at most this
   // share of unmarked text (a title, a lead, a byline)...
   double max_head_share = 0.3;
