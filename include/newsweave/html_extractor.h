@@ -12,6 +12,7 @@
 #define NEWSWEAVE_HTML_EXTRACTOR_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,9 +38,17 @@ struct HtmlExtractOptions {
   // A block inside the container with more than this share of its text in links is dropped
   // ("link-dense").
   double max_link_density = 0.5;
-  // A page with less article-like text than this (bytes) is not an article: every block is
-  // dropped with the reason "not-an-article".
+  // A page with less article-like text than this (bytes) has no container; its unmarked blocks
+  // are kept unless more than max_link_density of their text is links, in which case the page
+  // is not an article: every block is dropped with the reason "not-an-article".
   std::size_t min_article_bytes = 120;
+  // An index page is not an article either: its container has at least this many linked
+  // headlines (blocks of 20+ bytes, over 80% links)...
+  std::size_t index_min_headlines = 5;
+  // ...less article-like text than this many bytes per headline, and no article-like block
+  // of index_max_paragraph bytes or more (teasers are short; an article has a real paragraph).
+  double index_bytes_per_headline = 250;
+  std::uint32_t index_max_paragraph = 200;
 };
 
 // What a block of text is, from its innermost block element.
@@ -56,7 +65,7 @@ struct HtmlBlock {
 
 // The result of extracting one page. Empty strings mean "not declared".
 struct ExtractedPage {
-  std::string title;        // og:title, else JSON-LD headline, else <title>, else the first <h1>
+  std::string title;        // <title>, else og:title, else JSON-LD headline, else the first <h1>
   std::string published;    // article:published_time, JSON-LD datePublished, <meta name=date>,
                             // itemprop=datePublished, else the first <time datetime>
   std::string author;       // <meta name=author>, JSON-LD author name, article:author

@@ -35,9 +35,9 @@ class TagSet {
 // Elements whose content is never visible text.
 constexpr TagSet kSkippedTags = {
     GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,  GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_IFRAME,
-    GUMBO_TAG_SVG,    GUMBO_TAG_MATH,   GUMBO_TAG_BUTTON,   GUMBO_TAG_SELECT,   GUMBO_TAG_TEXTAREA,
-    GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED,  GUMBO_TAG_CANVAS,   GUMBO_TAG_VIDEO,    GUMBO_TAG_AUDIO,
-    GUMBO_TAG_HEAD,   GUMBO_TAG_OPTION, GUMBO_TAG_DATALIST, GUMBO_TAG_INPUT,    GUMBO_TAG_MAP};
+    GUMBO_TAG_SVG,    GUMBO_TAG_BUTTON, GUMBO_TAG_SELECT,   GUMBO_TAG_TEXTAREA, GUMBO_TAG_OBJECT,
+    GUMBO_TAG_EMBED,  GUMBO_TAG_CANVAS, GUMBO_TAG_VIDEO,    GUMBO_TAG_AUDIO,    GUMBO_TAG_HEAD,
+    GUMBO_TAG_DATALIST, GUMBO_TAG_INPUT, GUMBO_TAG_MAP};
 
 // Elements that start and end a block of text.
 constexpr TagSet kBlockTags = {
@@ -481,16 +481,54 @@ void Walker::Select() {
     }
   }
   int container = -1;
+  bool short_page = false;
+  std::string why_not;
   if (total >= options_.min_article_bytes) {
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
       if (n.in_marked || n.weight < options_.container_share * total) continue;
       if (container < 0 || n.depth > nodes_[container].depth) container = static_cast<int>(i);
     }
+    // An index page: many linked headlines, little text for each.
+    if (container >= 0) {
+      std::size_t headlines = 0;
+      std::uint32_t longest = 0;  // the longest article-like block, in bytes outside links
+      for (std::size_t b = 0; b < count; ++b) {
+        const BlockInfo& info = infos_[b];
+        if (info.node < container || info.node >= nodes_[container].end) continue;
+        if (info.good) longest = std::max(longest, info.bytes - info.link_bytes);
+        if (info.bytes >= 20 && info.link_bytes > 0.8 * info.bytes &&
+            EffectiveMarker(info.node, container).empty()) {
+          ++headlines;
+        }
+      }
+      if (headlines >= options_.index_min_headlines && longest < options_.index_max_paragraph &&
+          total < options_.index_bytes_per_headline * static_cast<double>(headlines)) {
+        why_not = "not-an-article: an index of " + std::to_string(headlines) +
+                  " linked headlines with " + std::to_string(static_cast<long>(total)) +
+                  " bytes of article-like text";
+        container = -1;
+      }
+    }
+  } else {
+    // A short page: without long paragraphs, the unmarked text is the article unless it is
+    // mostly links (a list of links, a page of navigation).
+    std::uint64_t bytes = 0, links = 0;
+    for (std::size_t b = 0; b < count; ++b) {
+      if (!EffectiveMarker(infos_[b].node, -1).empty()) continue;
+      bytes += infos_[b].bytes;
+      links += infos_[b].link_bytes;
+    }
+    if (bytes > 0 && links < options_.max_link_density * bytes) {
+      container = 0;
+      short_page = true;
+    }
   }
   if (container < 0) {
-    page_->not_article = "not-an-article: " + std::to_string(static_cast<long>(total)) +
-                         " bytes of article-like text";
+    page_->not_article = !why_not.empty()
+                             ? why_not
+                             : "not-an-article: " + std::to_string(static_cast<long>(total)) +
+                                   " bytes of article-like text, mostly links around it";
     for (HtmlBlock& b : page_->blocks) b.removed = html::kNotAnArticle;
     return;
   }
@@ -552,7 +590,7 @@ void Walker::Select() {
   // topic", a date, a credit) and, before its first, short blocks that are not headings (a
   // byline, "2 min read").
   std::size_t first = count, last = count;
-  for (std::size_t b = 0; b < count; ++b) {
+  for (std::size_t b = 0; b < count && !short_page; ++b) {
     if (page_->blocks[b].removed.empty() && infos_[b].good) {
       if (first == count) first = b;
       last = b;

@@ -223,7 +223,7 @@ void MetadataCollector::FirstHeading(std::string_view text) {
 }
 
 void MetadataCollector::Finish(ExtractedPage* page) {
-  page->title = First({&og_title_, &ld_headline_, &title_, &h1_});
+  page->title = First({&title_, &og_title_, &ld_headline_, &h1_});
   page->published =
       First({&og_published_, &ld_published_, &meta_date_, &itemprop_date_, &time_date_});
   page->author = First({&meta_author_, &ld_author_, &article_author_});

@@ -26,7 +26,7 @@ struct HtmlOptions {
 
 // What the extractor found in one page. Empty strings mean "not declared".
 struct HtmlDocument {
-  std::string title;      // og:title, JSON-LD headline, <title>, else the first <h1>
+  std::string title;      // <title>, og:title, JSON-LD headline, else the first <h1>
   // Every block of visible text joined with "\n\n"; <br> is "\n" inside a block.
   std::string text;
   // The blocks of `text` that are not the article's main text, with why ("navigation",

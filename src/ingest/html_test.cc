@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace newsweave::ingest {
 namespace {
@@ -45,7 +46,23 @@ constexpr char kPage[] = R"(<!DOCTYPE html>
 TEST(HtmlTest, ExtractsParagraphsAndMetadata) {
   HtmlDocument doc = ExtractHtml(kPage, "");
   EXPECT_EQ(doc.title, "Le titre & la suite");
+  // The text is every visible block; what is not the article is marked as removed.
   EXPECT_EQ(doc.text,
+            "Accueil\n\n"
+            "Politique\n\n"
+            "Sport\n\n"
+            "Un grand titre\n\n"
+            "Premier paragraphe avec gras, italiqueet espace.\n\n"
+            "Café € 5 <ok>\nseconde ligne\n\n"
+            "Texte de div en ligne\n\n"
+            "imbriqué\n\n"
+            "suite\n\n"
+            "un\n\n"
+            "deux\n\n"
+            "code\n    indenté\n\n"
+            "À lire aussi\n\n"
+            "© 2024 Le Quotidien");
+  EXPECT_EQ(doc.MainText(),
             "Un grand titre\n\n"
             "Premier paragraphe avec gras, italiqueet espace.\n\n"
             "Café € 5 <ok>\nseconde ligne\n\n"
@@ -55,6 +72,13 @@ TEST(HtmlTest, ExtractsParagraphsAndMetadata) {
             "un\n\n"
             "deux\n\n"
             "code\n    indenté");
+  std::vector<std::string> removed;
+  for (const RemovedSpan& r : doc.removed) {
+    removed.push_back(r.reason + ":" + doc.text.substr(r.start, r.end - r.start));
+  }
+  EXPECT_EQ(removed, (std::vector<std::string>{"header:Accueil", "navigation:Politique\n\nSport",
+                                               "sidebar:À lire aussi",
+                                               "footer:© 2024 Le Quotidien"}));
   EXPECT_EQ(doc.lang, "fr");
   EXPECT_EQ(doc.url, "https://www.exemple.fr/article/42");
   EXPECT_EQ(doc.source, "Le Quotidien");
