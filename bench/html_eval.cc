@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
   app.add_option("--page", only, "evaluate only pages whose file name contains this");
   newsweave::HtmlExtractOptions& x = options.extract;
   app.add_option("--container-share", x.container_share, "HtmlExtractOptions::container_share");
-  app.add_option("--min-paragraph", x.min_paragraph_bytes, "HtmlExtractOptions::min_paragraph_bytes");
+  app.add_option("--min-paragraph", x.min_paragraph_bytes,
+                 "HtmlExtractOptions::min_paragraph_bytes");
   app.add_option("--head-share", x.max_head_share, "HtmlExtractOptions::max_head_share");
   app.add_option("--link-density", x.max_link_density, "HtmlExtractOptions::max_link_density");
   bool dump = false;

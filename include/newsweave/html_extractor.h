@@ -52,7 +52,15 @@ struct HtmlExtractOptions {
 };
 
 // What a block of text is, from its innermost block element.
-enum class HtmlBlockKind { kParagraph, kHeading, kListItem, kQuote, kPreformatted, kTableCell, kOther };
+enum class HtmlBlockKind {
+  kParagraph,
+  kHeading,
+  kListItem,
+  kQuote,
+  kPreformatted,
+  kTableCell,
+  kOther
+};
 
 // One block of text: whitespace collapsed (kept inside <pre>), <br> as "\n".
 struct HtmlBlock {

@@ -71,8 +71,8 @@ const char* ChromeReason(const Line& l) {
 
 bool IsZeroWidth(UChar32 c) {
   // Zero-width (non-)joiners stay: they are part of Persian, Indic and emoji spellings.
-  return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
-         (c < 0x20 && c != '\t') || c == 0x7F;
+  return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD || (c < 0x20 && c != '\t') ||
+         c == 0x7F;
 }
 
 // Appends the line with whitespace collapsed, invisible characters dropped and NFC applied.

@@ -34,10 +34,10 @@ class TagSet {
 
 // Elements whose content is never visible text.
 constexpr TagSet kSkippedTags = {
-    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,  GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_IFRAME,
-    GUMBO_TAG_SVG,    GUMBO_TAG_BUTTON, GUMBO_TAG_SELECT,   GUMBO_TAG_TEXTAREA, GUMBO_TAG_OBJECT,
-    GUMBO_TAG_EMBED,  GUMBO_TAG_CANVAS, GUMBO_TAG_VIDEO,    GUMBO_TAG_AUDIO,    GUMBO_TAG_HEAD,
-    GUMBO_TAG_DATALIST, GUMBO_TAG_INPUT, GUMBO_TAG_MAP};
+    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,  GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_IFRAME,
+    GUMBO_TAG_SVG,      GUMBO_TAG_BUTTON, GUMBO_TAG_SELECT,   GUMBO_TAG_TEXTAREA, GUMBO_TAG_OBJECT,
+    GUMBO_TAG_EMBED,    GUMBO_TAG_CANVAS, GUMBO_TAG_VIDEO,    GUMBO_TAG_AUDIO,    GUMBO_TAG_HEAD,
+    GUMBO_TAG_DATALIST, GUMBO_TAG_INPUT,  GUMBO_TAG_MAP};
 
 // Elements that start and end a block of text.
 constexpr TagSet kBlockTags = {
@@ -106,12 +106,12 @@ struct Node {
   bool article = false;     // names the article body
   bool voided = false;      // marker found to wrap the article: ignored
   bool in_marked = false;   // inside a (non-voided) marked element, itself included
-  std::uint64_t own_bytes = 0, own_links = 0;  // text of its own blocks, and in links
-  std::uint64_t bytes = 0, link_bytes = 0;      // text inside, and in links
+  std::uint64_t own_bytes = 0, own_links = 0;      // text of its own blocks, and in links
+  std::uint64_t bytes = 0, link_bytes = 0;         // text inside, and in links
   std::uint64_t clean_bytes = 0, clean_links = 0;  // the same outside marked descendants
-  double good = 0;      // article-like bytes of its own blocks
-  double weight = 0;    // article-like bytes inside, not counting marked descendants
-  double soft = 0;      // article-like bytes inside, not counting comment sections
+  double good = 0;                                 // article-like bytes of its own blocks
+  double weight = 0;  // article-like bytes inside, not counting marked descendants
+  double soft = 0;    // article-like bytes inside, not counting comment sections
 };
 
 // What the walk knows of a block besides its text.
@@ -123,8 +123,7 @@ struct BlockInfo {
 
 class Walker {
  public:
-  Walker(const HtmlExtractOptions& options, ExtractedPage* page)
-      : options_(options), page_(page) {}
+  Walker(const HtmlExtractOptions& options, ExtractedPage* page) : options_(options), page_(page) {}
 
   void Run(const GumboNode* root);
   void Select();
@@ -147,7 +146,7 @@ class Walker {
   ExtractedPage* page_;
   html::MetadataCollector meta_;
   std::vector<Node> nodes_;
-  std::vector<int> open_;        // open element nodes
+  std::vector<int> open_;         // open element nodes
   std::vector<GumboTag> owners_;  // open block elements
   std::vector<BlockInfo> infos_;
   std::string para_;
@@ -368,8 +367,8 @@ void Walker::Flush() {
     block.text.assign(para_, start, end - start);
     GumboTag owner = owners_.empty() ? GUMBO_TAG_DIV : owners_.back();
     block.kind = KindOf(owner);
-    if (quote_depth_ > 0 && (block.kind == HtmlBlockKind::kParagraph ||
-                             block.kind == HtmlBlockKind::kOther)) {
+    if (quote_depth_ > 0 &&
+        (block.kind == HtmlBlockKind::kParagraph || block.kind == HtmlBlockKind::kOther)) {
       block.kind = HtmlBlockKind::kQuote;
     }
     if (in_h1_) meta_.FirstHeading(block.text);
@@ -476,8 +475,9 @@ void Walker::Select() {
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
       if (n.weight > 0.1 * nodes_[0].weight)
-        std::fprintf(stderr, "node %zu depth %d parent %d reason %.*s voided %d w %.0f raw %.0f\n", i,
-                     n.depth, n.parent, int(n.reason.size()), n.reason.data(), n.voided, n.weight, n.soft);
+        std::fprintf(stderr, "node %zu depth %d parent %d reason %.*s voided %d w %.0f raw %.0f\n",
+                     i, n.depth, n.parent, int(n.reason.size()), n.reason.data(), n.voided,
+                     n.weight, n.soft);
     }
   }
   int container = -1;
@@ -574,8 +574,7 @@ void Walker::Select() {
     std::string_view marker = EffectiveMarker(info.node, head);
     // A <header> inside the article holds its title and lead, not the site's banner.
     // Inside the article, a <header> holds its title and lead, not the site's banner.
-    if (inside && marker == html::kHeader &&
-        (info.good || block.kind == HtmlBlockKind::kHeading)) {
+    if (inside && marker == html::kHeader && (info.good || block.kind == HtmlBlockKind::kHeading)) {
       marker = {};
     }
     if (!marker.empty()) {

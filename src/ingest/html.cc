@@ -36,11 +36,12 @@ std::string SniffMetaCharset(std::string_view bytes) {
     pos += 5;
     if (pos >= head.size() || !(IsAsciiSpace(head[pos]) || head[pos] == '/')) continue;
     std::string_view charset, http_equiv, content;
-    std::size_t end = html::ParseTagAttributes(head, pos, [&](std::string_view name, std::string_view v) {
-      if (EqualsIgnoreCase(name, "charset") && charset.empty()) charset = v;
-      if (EqualsIgnoreCase(name, "http-equiv")) http_equiv = v;
-      if (EqualsIgnoreCase(name, "content")) content = v;
-    });
+    std::size_t end =
+        html::ParseTagAttributes(head, pos, [&](std::string_view name, std::string_view v) {
+          if (EqualsIgnoreCase(name, "charset") && charset.empty()) charset = v;
+          if (EqualsIgnoreCase(name, "http-equiv")) http_equiv = v;
+          if (EqualsIgnoreCase(name, "content")) content = v;
+        });
     charset = TrimAscii(charset);
     if (!charset.empty()) return std::string(charset);
     if (EqualsIgnoreCase(TrimAscii(http_equiv), "content-type")) {

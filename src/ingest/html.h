@@ -26,18 +26,18 @@ struct HtmlOptions {
 
 // What the extractor found in one page. Empty strings mean "not declared".
 struct HtmlDocument {
-  std::string title;      // <title>, og:title, JSON-LD headline, else the first <h1>
+  std::string title;  // <title>, og:title, JSON-LD headline, else the first <h1>
   // Every block of visible text joined with "\n\n"; <br> is "\n" inside a block.
   std::string text;
   // The blocks of `text` that are not the article's main text, with why ("navigation",
   // "comments", "outside-article", "not-an-article", ...); in order, non-overlapping.
   std::vector<RemovedSpan> removed;
-  std::string not_article;  // why the page is not an article, or empty
-  std::string lang;       // primary subtag of the declared language, lowercased
-  std::string published;  // as declared (meta tags, JSON-LD, <time datetime>)
-  std::string author;     // as declared (meta author, JSON-LD author)
-  std::string url;        // og:url, else <link rel=canonical> (absolute URLs only)
-  std::string source;     // og:site_name, else JSON-LD publisher
+  std::string not_article;         // why the page is not an article, or empty
+  std::string lang;                // primary subtag of the declared language, lowercased
+  std::string published;           // as declared (meta tags, JSON-LD, <time datetime>)
+  std::string author;              // as declared (meta author, JSON-LD author)
+  std::string url;                 // og:url, else <link rel=canonical> (absolute URLs only)
+  std::string source;              // og:site_name, else JSON-LD publisher
   std::string encoding = "UTF-8";  // encoding the bytes were decoded from
   std::size_t replaced = 0;        // sequences replaced by U+FFFD while decoding
 
