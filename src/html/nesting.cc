@@ -99,12 +99,41 @@ std::size_t ParseTagAttributes(std::string_view s, std::size_t i,
   return std::string_view::npos;
 }
 
-bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out) {
+namespace {
+
+// Attributes the extractor reads; PrepareHtml drops the others when they are long.
+bool AttributeIsRead(std::string_view name) {
+  static constexpr std::string_view kRead[] = {
+      "class", "id",      "role",   "itemprop",   "hidden",   "style",    "lang",    "xml:lang",
+      "content", "property", "name", "http-equiv", "rel",      "datetime", "type",    "charset",
+      "href"};
+  for (std::string_view r : kRead) {
+    if (EqualsIgnoreCase(name, r)) return true;
+  }
+  return false;
+}
+
+struct Cut {
+  std::size_t begin, end;  // bytes [begin, end) of the input are left out...
+  bool space;              // ...or replaced by one space
+};
+
+// One pass over `html` that finds the start and end tags beyond `max_depth` and, with `strip`,
+// what the parser need not see: comments, scripts (but JSON-LD), styles, <svg>, <noscript>,
+// and long attributes the extractor never reads.
+void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vector<Cut>* cuts) {
   const std::size_t n = html.size();
   std::vector<GumboTag> open;
-  std::vector<std::pair<std::size_t, std::size_t>> drops;  // [begin, end) of dropped tags
   std::array<std::uint32_t, GUMBO_TAG_LAST + 1> dropped{};
   std::size_t i = 0;
+  auto find_close = [&](std::string_view name, std::size_t from) {
+    std::size_t close = from;
+    while ((close = html.find("</", close)) != std::string_view::npos) {
+      if (EqualsIgnoreCase(html.substr(close + 2, name.size()), name)) break;
+      close += 2;
+    }
+    return close;
+  };
   while (i < n) {
     const void* lt = std::memchr(html.data() + i, '<', n - i);
     if (lt == nullptr) break;
@@ -114,7 +143,9 @@ bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out
     if (c == '!' || c == '?') {
       bool comment = html.substr(i, 4) == "<!--";
       std::size_t e = comment ? html.find("-->", i + 4) : html.find('>', i + 2);
-      i = e == std::string_view::npos ? n : e + (comment ? 3 : 1);
+      std::size_t end = e == std::string_view::npos ? n : e + (comment ? 3 : 1);
+      if (comment && strip) cuts->push_back({i, end, false});
+      i = end;
       continue;
     }
     const bool end_tag = c == '/';
@@ -126,13 +157,32 @@ bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out
     std::size_t j = name_start;
     while (j < n && !IsAsciiSpace(html[j]) && html[j] != '/' && html[j] != '>') ++j;
     GumboTag tag = gumbo_tagn_enum(html.data() + name_start, static_cast<unsigned>(j - name_start));
-    std::size_t tag_end = ParseTagAttributes(html, j, [](std::string_view, std::string_view) {});
-    if (tag_end == std::string_view::npos) break;
+    bool json_ld = false;
+    const std::size_t cuts_before = cuts->size();
+    std::size_t tag_end =
+        ParseTagAttributes(html, j, [&](std::string_view name, std::string_view value) {
+          if (!strip || end_tag) return;
+          if (tag == GUMBO_TAG_SCRIPT && EqualsIgnoreCase(name, "type") &&
+              value.find("ld+json") != std::string_view::npos) {
+            json_ld = true;
+          }
+          const std::size_t a = static_cast<std::size_t>(name.data() - html.data());
+          std::size_t b = a + name.size();
+          if (!value.empty() || (b < n && html[b] == '=')) {
+            b = static_cast<std::size_t>(value.data() - html.data()) + value.size();
+            if (b < n && (html[b] == '"' || html[b] == '\'')) ++b;
+          }
+          if (b - a >= 24 && !AttributeIsRead(name)) cuts->push_back({a, b, true});
+        });
+    if (tag_end == std::string_view::npos) {
+      cuts->resize(cuts_before);
+      break;
+    }
     if (end_tag) {
       if (CountsForDepth(tag)) {
         if (dropped[tag] > 0) {
           --dropped[tag];
-          drops.emplace_back(i, tag_end);
+          cuts->push_back({i, tag_end, false});
         } else {
           for (std::size_t k = open.size(); k > 0; --k) {
             if (open[k - 1] == tag) {
@@ -146,13 +196,21 @@ bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out
       continue;
     }
     if (tag == GUMBO_TAG_PLAINTEXT) break;
+    const std::string_view name = html.substr(name_start, j - name_start);
+    if (strip && !json_ld &&
+        (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SVG ||
+         tag == GUMBO_TAG_NOSCRIPT)) {
+      // The whole element goes (a space keeps the words around it apart).
+      cuts->resize(cuts_before);
+      std::size_t close = find_close(name, tag_end);
+      std::size_t end = close == std::string_view::npos ? n : html.find('>', close);
+      end = end == std::string_view::npos ? n : end + 1;
+      cuts->push_back({i, end, true});
+      i = end;
+      continue;
+    }
     if (kRawTextTags.Contains(tag)) {
-      std::string_view name = html.substr(name_start, j - name_start);
-      std::size_t close = tag_end;
-      while ((close = html.find("</", close)) != std::string_view::npos) {
-        if (EqualsIgnoreCase(html.substr(close + 2, name.size()), name)) break;
-        close += 2;
-      }
+      std::size_t close = find_close(name, tag_end);
       i = close == std::string_view::npos ? n : close;
       continue;
     }
@@ -160,7 +218,8 @@ bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out
     // over-counts, which only drops a few tags of a part the extractor ignores anyway).
     if (CountsForDepth(tag)) {
       if (open.size() >= max_depth) {
-        drops.emplace_back(i, tag_end);
+        cuts->resize(cuts_before);
+        cuts->push_back({i, tag_end, false});
         ++dropped[tag];
       } else {
         open.push_back(tag);
@@ -168,15 +227,37 @@ bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out
     }
     i = tag_end;
   }
-  if (drops.empty()) return false;
+}
+
+void ApplyCuts(std::string_view html, const std::vector<Cut>& cuts, std::string* out) {
   out->clear();
-  out->reserve(n);
+  out->reserve(html.size());
   std::size_t pos = 0;
-  for (const auto& [begin, end] : drops) {
-    out->append(html.data() + pos, begin - pos);
-    pos = end;
+  for (const Cut& c : cuts) {
+    out->append(html.data() + pos, c.begin - pos);
+    if (c.space) out->push_back(' ');
+    pos = c.end;
   }
-  out->append(html.data() + pos, n - pos);
+  out->append(html.data() + pos, html.size() - pos);
+}
+
+}  // namespace
+
+bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out) {
+  std::vector<Cut> cuts;
+  FindCuts(html, max_depth, /*strip=*/false, &cuts);
+  if (cuts.empty()) return false;
+  ApplyCuts(html, cuts, out);
+  return true;
+}
+
+bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out) {
+  thread_local std::vector<Cut> cuts;
+  cuts.clear();
+  FindCuts(html, max_depth, /*strip=*/true, &cuts);
+  if (cuts.empty()) return false;
+  ApplyCuts(html, cuts, out);
+  if (cuts.capacity() > (1u << 20)) std::vector<Cut>().swap(cuts);
   return true;
 }
 
