@@ -197,14 +197,14 @@ bool Walker::Enter(const GumboNode* n) {
       break;
   }
   const GumboElement& e = n->v.element;
-  meta_.Element(e);
   if (kSkippedTags.Contains(e.tag)) {
+    meta_.Element(e, {});
     if (e.tag == GUMBO_TAG_HEAD) {
       // Only metadata lives here; look at its elements without making text of them.
       for (unsigned i = 0; i < e.children.length; ++i) {
         const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
         if (c->type != GUMBO_NODE_ELEMENT) continue;
-        if (c->v.element.tag != GUMBO_TAG_SCRIPT) meta_.Element(c->v.element);
+        if (c->v.element.tag != GUMBO_TAG_SCRIPT) meta_.Element(c->v.element, {});
         if (c->v.element.tag == GUMBO_TAG_SCRIPT) Enter(c);
       }
     } else if (e.tag == GUMBO_TAG_SCRIPT && e.children.length == 1) {
@@ -221,6 +221,7 @@ bool Walker::Enter(const GumboNode* n) {
     case GUMBO_TAG_TITLE:
     case GUMBO_TAG_META:
     case GUMBO_TAG_LINK:
+      meta_.Element(e, {});
       return false;
     case GUMBO_TAG_BR:
       LineBreak();
@@ -232,6 +233,7 @@ bool Walker::Enter(const GumboNode* n) {
       break;
   }
   Marker m = html::ClassifyElement(e);
+  meta_.Element(e, m.itemprop);
   if (kBlockTags.Contains(e.tag) || !m.reason.empty()) Flush();
   Node node;
   if (!open_.empty()) {

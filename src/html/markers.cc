@@ -7,11 +7,6 @@
 namespace newsweave::html {
 namespace {
 
-std::string_view Attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a == nullptr || a->value == nullptr ? std::string_view() : std::string_view(a->value);
-}
-
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 bool EqualsLower(std::string_view s, std::string_view lower) {
@@ -207,17 +202,44 @@ bool HiddenStyle(std::string_view style) {
 Marker ClassifyElement(const GumboElement& e) {
   Marker m;
   if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY) return m;
-  std::string_view itemprop = Attr(e, "itemprop");
-  if (EqualsLower(itemprop, "articlebody") || EqualsLower(itemprop, "text")) {
+  // One look at each attribute (gumbo lowercases their names).
+  std::string_view cls, id, role, style;
+  bool hidden = false;
+  for (unsigned k = 0; k < e.attributes.length; ++k) {
+    const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[k]);
+    std::string_view name(a->name);
+    std::string_view value = a->value == nullptr ? std::string_view() : std::string_view(a->value);
+    switch (name.size()) {
+      case 2:
+        if (name == "id") id = value;
+        break;
+      case 4:
+        if (name == "role") role = value;
+        break;
+      case 5:
+        if (name == "class") cls = value;
+        if (name == "style") style = value;
+        break;
+      case 6:
+        if (name == "hidden") hidden = true;
+        break;
+      case 8:
+        if (name == "itemprop") m.itemprop = value;
+        break;
+      default:
+        break;
+    }
+  }
+  if (EqualsLower(m.itemprop, "articlebody") || EqualsLower(m.itemprop, "text")) {
     m.article = true;
     return m;
   }
-  if (gumbo_get_attribute(&e.attributes, "hidden") != nullptr || HiddenStyle(Attr(e, "style"))) {
+  if (hidden || HiddenStyle(style)) {
     m.reason = kHidden;
     return m;
   }
-  ClassifyNames(Attr(e, "class"), &m);
-  if (!m.article) ClassifyNames(Attr(e, "id"), &m);
+  ClassifyNames(cls, &m);
+  if (!m.article) ClassifyNames(id, &m);
   if (m.article) {
     m.reason = {};
     return m;
@@ -226,11 +248,11 @@ Marker ClassifyElement(const GumboElement& e) {
     m.reason = {};  // "post type-post has-comments" and the like describe the whole article
     return m;
   }
-  std::string_view by_role = RoleReason(Attr(e, "role"));
+  std::string_view by_role = RoleReason(role);
   if (!by_role.empty()) m.reason = by_role;
   std::string_view by_tag = TagReason(e.tag);
   if (!by_tag.empty()) m.reason = by_tag;
-  if (EqualsLower(itemprop, "comment")) m.reason = kComments;
+  if (EqualsLower(m.itemprop, "comment")) m.reason = kComments;
   return m;
 }
 

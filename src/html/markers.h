@@ -33,8 +33,9 @@ inline constexpr std::string_view kLinkDense = "link-dense";
 inline constexpr std::string_view kNotAnArticle = "not-an-article";
 
 struct Marker {
-  std::string_view reason;  // the boilerplate the element holds; empty when none
-  bool article = false;     // the element names the article's body (class, id or itemprop)
+  std::string_view reason;    // the boilerplate the element holds; empty when none
+  bool article = false;       // the element names the article's body (class, id or itemprop)
+  std::string_view itemprop;  // its itemprop attribute (points into the tree)
 };
 
 // Classifies an element from its tag and attributes. Class and id names are split into

@@ -92,7 +92,7 @@ std::string CollapseWhitespace(std::string_view s) {
   return out;
 }
 
-void MetadataCollector::Element(const GumboElement& e) {
+void MetadataCollector::Element(const GumboElement& e, std::string_view itemprop) {
   switch (e.tag) {
     case GUMBO_TAG_HTML:
       SetOnce(&html_lang_, Attr(e, "lang"));
@@ -122,8 +122,7 @@ void MetadataCollector::Element(const GumboElement& e) {
     default:
       break;
   }
-  std::string_view itemprop = Attr(e, "itemprop");
-  if (EqualsLower(itemprop, "datepublished")) {
+  if (!itemprop.empty() && EqualsLower(itemprop, "datepublished")) {
     std::string_view v = Attr(e, "datetime");
     if (v.empty()) v = Attr(e, "content");
     SetOnce(&itemprop_date_, v);

@@ -18,7 +18,8 @@ class MetadataCollector {
  public:
   // The element's metadata, if any: <html lang>, <title>, <meta>, <link>, <time>, and
   // itemprop/rel attributes naming a date or an author.
-  void Element(const GumboElement& e);
+  // `itemprop` is the element's itemprop attribute.
+  void Element(const GumboElement& e, std::string_view itemprop);
   // The text of a <script type="application/ld+json">.
   void JsonLd(std::string_view json);
   // The text of the first <h1>, the title of last resort.

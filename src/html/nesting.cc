@@ -102,16 +102,18 @@ std::size_t ParseTagAttributes(std::string_view s, std::size_t i,
 namespace {
 
 // Attributes the extractor reads; PrepareHtml drops the others when they are long.
-bool AttributeIsRead(std::string_view name) {
+bool AttributeIsRead(std::string_view name, GumboTag tag) {
+  if (EqualsIgnoreCase(name, "href")) return tag == GUMBO_TAG_LINK;
   static constexpr std::string_view kRead[] = {
-      "class", "id",      "role",   "itemprop",   "hidden",   "style",    "lang",    "xml:lang",
-      "content", "property", "name", "http-equiv", "rel",      "datetime", "type",    "charset",
-      "href"};
+      "class",   "id",       "role", "itemprop",   "hidden", "style",    "lang", "xml:lang",
+      "content", "property", "name", "http-equiv", "rel",    "datetime", "type", "charset"};
   for (std::string_view r : kRead) {
     if (EqualsIgnoreCase(name, r)) return true;
   }
   return false;
 }
+
+constexpr std::size_t kMinCutAttribute = 8;  // shorter attributes cost less than a cut
 
 struct Cut {
   std::size_t begin, end;  // bytes [begin, end) of the input are left out...
@@ -172,7 +174,9 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
             b = static_cast<std::size_t>(value.data() - html.data()) + value.size();
             if (b < n && (html[b] == '"' || html[b] == '\'')) ++b;
           }
-          if (b - a >= 24 && !AttributeIsRead(name)) cuts->push_back({a, b, true});
+          if (b - a >= kMinCutAttribute && !AttributeIsRead(name, tag)) {
+            cuts->push_back({a, b, true});
+          }
         });
     if (tag_end == std::string_view::npos) {
       cuts->resize(cuts_before);
