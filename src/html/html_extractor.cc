@@ -472,6 +472,22 @@ void Walker::Select() {
     if (wrapper < 0 || nodes_[wrapper].soft <= nodes_[0].weight) break;
     nodes_[wrapper].voided = true;
   }
+  if (nodes_[0].weight < options_.min_article_bytes) {
+    // A discussion (a forum thread, a live ticker) with nothing else: its posts are the text.
+    int thread = -1;
+    for (std::size_t i = 1; i < nodes_.size(); ++i) {
+      const Node& n = nodes_[i];
+      if (n.reason != html::kComments || n.voided) continue;
+      if (n.parent >= 0 && nodes_[n.parent].in_marked) continue;
+      if (thread < 0 || n.weight > nodes_[thread].weight) thread = static_cast<int>(i);
+    }
+    if (thread >= 0 && nodes_[thread].weight >= options_.min_article_bytes) {
+      for (int k = thread; k < nodes_[thread].end; ++k) {
+        if (nodes_[k].reason == html::kComments) nodes_[k].voided = true;
+      }
+      ComputeWeights();
+    }
+  }
   const double total = nodes_[0].weight;
   if (std::getenv("NW_HTML_DEBUG")) {
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
@@ -622,7 +638,28 @@ void Walker::Select() {
       }
       if (why.empty()) why = next.removed;
     }
-    if (!text_follows) block.removed = why.empty() ? html::kAfterArticle : why;
+    if (!text_follows) {
+      block.removed = why.empty() ? html::kAfterArticle : why;
+      continue;
+    }
+  }
+  // A heading or a short line ending in ':' introduces what follows it ("Read more:", "Further
+  // information:"): when that goes (ads, captions and hidden text aside), the line goes too.
+  for (std::size_t b = count; b-- > 0;) {
+    HtmlBlock& block = page_->blocks[b];
+    if (!block.removed.empty()) continue;
+    const bool intro = block.kind == HtmlBlockKind::kHeading ||
+                       (block.text.size() <= 100 && block.text.ends_with(':'));
+    if (!intro) continue;
+    for (std::size_t k = b + 1; k < count; ++k) {
+      std::string_view why = page_->blocks[k].removed;
+      if (why == html::kAdvertisement || why == html::kCaption || why == html::kHidden) continue;
+      // A link-dense block or the article's preamble after it says too little.
+      if (!why.empty() && why != html::kLinkDense && why != html::kBeforeArticle) {
+        block.removed = why;
+      }
+      break;
+    }
   }
 }
 
