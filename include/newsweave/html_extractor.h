@@ -47,7 +47,7 @@ struct HtmlExtractOptions {
   std::size_t index_min_headlines = 5;
   // ...less article-like text than this many bytes per headline, and no article-like block
   // of index_max_paragraph bytes or more (teasers are short; an article has a real paragraph).
-  double index_bytes_per_headline = 250;
+  double index_bytes_per_headline = 150;
   std::uint32_t index_max_paragraph = 200;
 };
 
