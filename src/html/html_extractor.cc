@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <initializer_list>
 #include <utility>
@@ -393,6 +392,15 @@ void Walker::Flush() {
   pending_space_ = false;
 }
 
+// Markers that name what an element holds rather than where it sits: such an element never
+// wraps the article, and its text never counts for a wrapper.
+bool StrongMarker(std::string_view reason) {
+  return reason == html::kComments || reason == html::kRelatedLinks ||
+         reason == html::kShareBar || reason == html::kCookieBanner ||
+         reason == html::kNewsletter || reason == html::kTags || reason == html::kAuthorBio ||
+         reason == html::kCaption;
+}
+
 // Sums text and article-like text up the tree (children come after their parent in `nodes_`).
 void Walker::ComputeWeights() {
   for (Node& n : nodes_) {
@@ -410,7 +418,7 @@ void Walker::ComputeWeights() {
       p.clean_bytes += n.clean_bytes;
       p.clean_links += n.clean_links;
     }
-    if (n.reason != html::kComments) p.soft += n.soft;
+    if (!StrongMarker(n.reason)) p.soft += n.soft;
   }
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
     Node& n = nodes_[i];
@@ -489,15 +497,6 @@ void Walker::Select() {
     }
   }
   const double total = nodes_[0].weight;
-  if (std::getenv("NW_HTML_DEBUG")) {
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
-      const Node& n = nodes_[i];
-      if (n.weight > 0.1 * nodes_[0].weight)
-        std::fprintf(stderr, "node %zu depth %d parent %d reason %.*s voided %d w %.0f raw %.0f\n",
-                     i, n.depth, n.parent, int(n.reason.size()), n.reason.data(), n.voided,
-                     n.weight, n.soft);
-    }
-  }
   int container = -1;
   bool short_page = false;
   std::string why_not;
