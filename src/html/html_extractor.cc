@@ -583,6 +583,21 @@ void Walker::Select() {
     head = up;
   }
   ranges[0].first = head;
+  // A <header> (or an element named so) just before the article, at its level or up to three
+  // levels above: its title and lead belong to the article (its other lines still go).
+  for (int level = head, climb = 0; level > 0 && climb < 4; level = nodes_[level].parent, ++climb) {
+    const int up = nodes_[level].parent;
+    if (up <= 0) break;
+    int previous = -1;  // the last sibling before `level` with text
+    for (int k = up + 1; k < level; k = nodes_[k].end) {
+      if (nodes_[k].bytes > 0) previous = k;
+    }
+    if (previous < 0) continue;
+    if (nodes_[previous].reason == html::kHeader && !nodes_[up].in_marked) {
+      ranges.emplace_back(previous, nodes_[previous].end);
+    }
+    break;
+  }
   for (std::size_t b = 0; b < count; ++b) {
     const BlockInfo& info = infos_[b];
     HtmlBlock& block = page_->blocks[b];
