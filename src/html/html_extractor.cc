@@ -776,6 +776,7 @@ void HtmlExtractor::Extract(std::string_view utf8_html, ExtractedPage* out) cons
   Walker walker(options_, out);
   walker.Run(output->document);
   arena.Reset();  // the whole tree at once, instead of gumbo_destroy_output
+  if (prepared.capacity() > (16u << 20)) std::string().swap(prepared);
   walker.Select();
 }
 
