@@ -395,10 +395,9 @@ void Walker::Flush() {
 // Markers that name what an element holds rather than where it sits: such an element never
 // wraps the article, and its text never counts for a wrapper.
 bool StrongMarker(std::string_view reason) {
-  return reason == html::kComments || reason == html::kRelatedLinks ||
-         reason == html::kShareBar || reason == html::kCookieBanner ||
-         reason == html::kNewsletter || reason == html::kTags || reason == html::kAuthorBio ||
-         reason == html::kCaption;
+  return reason == html::kComments || reason == html::kRelatedLinks || reason == html::kShareBar ||
+         reason == html::kCookieBanner || reason == html::kNewsletter || reason == html::kTags ||
+         reason == html::kAuthorBio || reason == html::kCaption;
 }
 
 // Sums text and article-like text up the tree (children come after their parent in `nodes_`).

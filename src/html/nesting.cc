@@ -122,7 +122,8 @@ struct Cut {
 
 // One pass over `html` that finds the start and end tags beyond `max_depth` and, with `strip`,
 // what the parser need not see: comments, scripts (but JSON-LD), styles, <svg>, <noscript>,
-// and long attributes the extractor never reads.
+// <button>, <img>, <input>, <link> (but rel=canonical), long attributes the extractor never
+// reads, and indentation before tags outside <pre>.
 void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vector<Cut>* cuts) {
   const std::size_t n = html.size();
   std::vector<GumboTag> open;
@@ -136,10 +137,18 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     }
     return close;
   };
+  int pre_depth = 0;
   while (i < n) {
     const void* lt = std::memchr(html.data() + i, '<', n - i);
     if (lt == nullptr) break;
+    const std::size_t floor = i;
     i = static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
+    if (strip && pre_depth == 0) {
+      // Indentation before a tag: one whitespace character says as much.
+      std::size_t k = i;
+      while (k > floor && IsAsciiSpace(html[k - 1])) --k;
+      if (i - k >= 2) cuts->push_back({k + 1, i, false});
+    }
     if (i + 1 >= n) break;
     char c = html[i + 1];
     if (c == '!' || c == '?') {
@@ -159,7 +168,7 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     std::size_t j = name_start;
     while (j < n && !IsAsciiSpace(html[j]) && html[j] != '/' && html[j] != '>') ++j;
     GumboTag tag = gumbo_tagn_enum(html.data() + name_start, static_cast<unsigned>(j - name_start));
-    bool json_ld = false;
+    bool json_ld = false, canonical = false;
     const std::size_t cuts_before = cuts->size();
     std::size_t tag_end =
         ParseTagAttributes(html, j, [&](std::string_view name, std::string_view value) {
@@ -167,6 +176,10 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
           if (tag == GUMBO_TAG_SCRIPT && EqualsIgnoreCase(name, "type") &&
               value.find("ld+json") != std::string_view::npos) {
             json_ld = true;
+          }
+          if (tag == GUMBO_TAG_LINK && EqualsIgnoreCase(name, "rel") &&
+              EqualsIgnoreCase(value, "canonical")) {
+            canonical = true;
           }
           const std::size_t a = static_cast<std::size_t>(name.data() - html.data());
           std::size_t b = a + name.size();
@@ -183,6 +196,7 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
       break;
     }
     if (end_tag) {
+      if ((tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) && pre_depth > 0) --pre_depth;
       if (CountsForDepth(tag)) {
         if (dropped[tag] > 0) {
           --dropped[tag];
@@ -203,16 +217,27 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     const std::string_view name = html.substr(name_start, j - name_start);
     if (strip && !json_ld &&
         (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SVG ||
-         tag == GUMBO_TAG_NOSCRIPT)) {
+         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_BUTTON)) {
       // The whole element goes (a space keeps the words around it apart).
       cuts->resize(cuts_before);
       std::size_t close = find_close(name, tag_end);
-      std::size_t end = close == std::string_view::npos ? n : html.find('>', close);
-      end = end == std::string_view::npos ? n : end + 1;
+      std::size_t end = n;  // an element never closed runs to the end
+      if (close != std::string_view::npos) {
+        std::size_t gt = html.find('>', close);
+        end = gt == std::string_view::npos ? n : gt + 1;
+      }
       cuts->push_back({i, end, true});
       i = end;
       continue;
     }
+    if (strip &&
+        (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_INPUT || (tag == GUMBO_TAG_LINK && !canonical))) {
+      cuts->resize(cuts_before);
+      cuts->push_back({i, tag_end, tag != GUMBO_TAG_LINK});  // void elements: no text
+      i = tag_end;
+      continue;
+    }
+    if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) ++pre_depth;
     if (kRawTextTags.Contains(tag)) {
       std::size_t close = find_close(name, tag_end);
       i = close == std::string_view::npos ? n : close;

@@ -21,9 +21,11 @@ std::size_t ParseTagAttributes(std::string_view s, std::size_t i,
 bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out);
 
 // Like LimitNesting, and also leaves out what the extractor never reads, so that the parser
-// sees less: comments, <script> (except JSON-LD), <style>, <svg> and <noscript> elements
-// (replaced by a space) and attributes of 24 bytes or more other than those it reads (class,
-// id, role, itemprop, style, lang, content, ...). Returns false, leaving *out alone, when
+// sees less: comments, <script> (except JSON-LD), <style>, <svg>, <noscript> and <button>
+// elements and <img> and <input> tags (each replaced by a space), <link> tags but the
+// canonical one, attributes of 8 bytes or more other than those it reads (class, id, role,
+// itemprop, style, lang, content, ...), and runs of whitespace before a tag outside <pre>
+// (one character is kept). Returns false, leaving *out alone, when
 // nothing needs to go. Linear time, one pass.
 bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out);
 
