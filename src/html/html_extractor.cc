@@ -480,17 +480,19 @@ void Walker::Select() {
     nodes_[wrapper].voided = true;
   }
   if (nodes_[0].weight < options_.min_article_bytes) {
-    // A discussion (a forum thread, a live ticker) with nothing else: its posts are the text.
+    // Nothing unmarked reads like an article: the marked element that does is the text (a
+    // forum thread or a live ticker marked as comments, a video page's caption).
     int thread = -1;
     for (std::size_t i = 1; i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
-      if (n.reason != html::kComments || n.voided) continue;
+      if ((n.reason != html::kComments && n.reason != html::kCaption) || n.voided) continue;
       if (n.parent >= 0 && nodes_[n.parent].in_marked) continue;
       if (thread < 0 || n.weight > nodes_[thread].weight) thread = static_cast<int>(i);
     }
     if (thread >= 0 && nodes_[thread].weight >= options_.min_article_bytes) {
+      const std::string_view reason = nodes_[thread].reason;
       for (int k = thread; k < nodes_[thread].end; ++k) {
-        if (nodes_[k].reason == html::kComments) nodes_[k].voided = true;
+        if (nodes_[k].reason == reason) nodes_[k].voided = true;
       }
       ComputeWeights();
     }
