@@ -605,7 +605,6 @@ void Walker::Select() {
     bool inside = false;
     for (const auto& [from, to] : ranges) inside |= info.node >= from && info.node < to;
     std::string_view marker = EffectiveMarker(info.node, head);
-    // A <header> inside the article holds its title and lead, not the site's banner.
     // Inside the article, a <header> holds its title and lead, not the site's banner.
     if (inside && marker == html::kHeader && (info.good || block.kind == HtmlBlockKind::kHeading)) {
       marker = {};

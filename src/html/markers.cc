@@ -86,6 +86,8 @@ constexpr Cue kInnerCues[] = {
     {"author-bio", kAuthorBio},
     {"about-author", kAuthorBio},
     {"tag-list", kTags},
+    {"byline", kByline},
+    {"timestamp", kByline},
     {"caption", kCaption},
     {"credit", kCaption},
     {"copyright", kCaption},
@@ -96,7 +98,8 @@ constexpr Cue kWordCues[] = {
     {"ad", kAdvertisement},  {"ads", kAdvertisement}, {"adv", kAdvertisement},
     {"dfp", kAdvertisement}, {"nav", kNavigation},    {"tags", kTags},
     {"keywords", kTags},     {"rail", kSidebar},      {"aside", kSidebar},
-    {"bio", kAuthorBio},
+    {"bio", kAuthorBio},     {"author", kByline},     {"meta", kByline},
+    {"date", kByline},
 };
 
 // Layout names: "has-sidebar", "with-comments", "no-ads" describe the page, not the element.

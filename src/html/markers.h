@@ -26,6 +26,7 @@ inline constexpr std::string_view kForm = "form";
 inline constexpr std::string_view kTags = "tags";
 inline constexpr std::string_view kAuthorBio = "author-bio";
 inline constexpr std::string_view kCaption = "caption";
+inline constexpr std::string_view kByline = "byline";
 inline constexpr std::string_view kAfterArticle = "after-article";
 inline constexpr std::string_view kBeforeArticle = "before-article";
 inline constexpr std::string_view kOutsideArticle = "outside-article";
