@@ -617,6 +617,20 @@ void Walker::Select() {
       block.removed = html::kLinkDense;
     }
   }
+  // A lead paragraph a little before the article (past the title, the date, a share bar) is
+  // part of it when nothing but short lines and marked blocks stand between.
+  std::size_t first_kept = 0;
+  while (first_kept < count && !page_->blocks[first_kept].removed.empty()) ++first_kept;
+  for (std::size_t b = first_kept, seen = 0; b-- > 0 && seen < 8; ++seen) {
+    const BlockInfo& info = infos_[b];
+    HtmlBlock& block = page_->blocks[b];
+    if (block.removed != html::kOutsideArticle) continue;
+    if (info.good && info.link_bytes * 10 < info.bytes) {
+      block.removed = {};
+      break;
+    }
+    if (info.bytes >= 80) break;  // a long block that is no lead: the article starts later
+  }
   // Around the article: short blocks after its last article-like block ("More on this
   // topic", a date, a credit) and, before its first, short blocks that are not headings (a
   // byline, "2 min read").
