@@ -35,6 +35,10 @@ struct HtmlExtractOptions {
   double max_head_share = 0.3;
   // ...of which at most this share (plus 40 bytes) is in links.
   double max_head_link_density = 0.35;
+  // A JSON-LD articleBody of at least this many bytes, when it holds at least half of the
+  // article-like blocks chosen, decides for every block of 20+ bytes but headings: kept when
+  // the body holds its start, dropped ("not-in-article-body") when not.
+  std::size_t min_article_body_bytes = 200;
   // A block inside the container with more than this share of its text in links is dropped
   // ("link-dense").
   double max_link_density = 0.5;

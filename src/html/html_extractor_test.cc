@@ -183,6 +183,27 @@ TEST(HtmlExtractorTest, MetadataFromJsonLd) {
   EXPECT_EQ(page.site_name, "Harbour Gazette");
 }
 
+TEST(HtmlExtractorTest, JsonLdArticleBodySettlesBlocks) {
+  std::string body;
+  for (const std::string& p : kStory) body += p + "\\n\\n";  // JSON escapes
+  // A promotion inside the article's own container, and the lead outside it.
+  ExtractedPage page = HtmlExtractor().Extract(
+      "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+      "\"articleBody\": \"" +
+      body +
+      "\"}</script></head><body>"
+      "<div class=intro><p>" +
+      kStory[0] +
+      "</p></div><div class=teasers><p><a href=/x>"
+      "Other news</a></p><p><a href=/y>More news</a></p></div><div class=text>" +
+      Paragraphs(1, 4) +
+      "<p>Subscribe to our morning letter for more stories like this one, every day.</p>"
+      "</div></body></html>");
+  std::string text = page.MainText();
+  for (const std::string& p : kStory) EXPECT_TRUE(Contains(text, p)) << p;
+  EXPECT_EQ(ReasonFor(page, "Subscribe"), "not-in-article-body");
+}
+
 TEST(HtmlExtractorTest, TimeElementAndBrokenJsonLd) {
   ExtractedPage page = HtmlExtractor().Extract(
       Page("<article><time datetime=\"2023-11-02T10:00\">2 November</time>" + Paragraphs(0, 3) +

@@ -32,6 +32,7 @@ inline constexpr std::string_view kBeforeArticle = "before-article";
 inline constexpr std::string_view kOutsideArticle = "outside-article";
 inline constexpr std::string_view kLinkDense = "link-dense";
 inline constexpr std::string_view kNotAnArticle = "not-an-article";
+inline constexpr std::string_view kNotInArticleBody = "not-in-article-body";
 
 struct Marker {
   std::string_view reason;    // the boilerplate the element holds; empty when none

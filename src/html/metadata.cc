@@ -209,6 +209,7 @@ void MetadataCollector::JsonLdObject(const void* element, int depth) {
   std::string_view s;
   simdjson::dom::element x;
   if (v["headline"].get_string().get(s) == simdjson::SUCCESS) SetOnce(&ld_headline_, s);
+  if (v["articleBody"].get_string().get(s) == simdjson::SUCCESS) SetOnce(&ld_body_, s);
   if (v["datePublished"].get_string().get(s) == simdjson::SUCCESS) SetOnce(&ld_published_, s);
   if (v["inLanguage"].get_string().get(s) == simdjson::SUCCESS) SetOnce(&ld_lang_, s);
   if (ld_author_.empty() && v["author"].get(x) == simdjson::SUCCESS) ld_author_ = NameOf(x);

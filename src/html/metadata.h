@@ -28,11 +28,14 @@ class MetadataCollector {
   // Fills the metadata fields of *page.
   void Finish(ExtractedPage* page);
 
+  // The JSON-LD articleBody of the page's article, whitespace collapsed; empty when none.
+  const std::string& article_body() const { return ld_body_; }
+
  private:
   void Meta(const GumboElement& e);
   void JsonLdObject(const void* element, int depth);
 
-  std::string title_, og_title_, ld_headline_, h1_;
+  std::string title_, og_title_, ld_headline_, h1_, ld_body_;
   std::string og_published_, ld_published_, meta_date_, itemprop_date_, time_date_;
   std::string meta_author_, ld_author_, article_author_;
   std::string html_lang_, content_language_, og_locale_, ld_lang_;

@@ -250,6 +250,41 @@ void Walker::Select() {
     }
     if (info.bytes >= 80) break;  // a long block that is no lead: the article starts later
   }
+  // The publisher's own copy of the text (JSON-LD articleBody), when it has one that agrees
+  // with the choice so far, settles each block of some length: in it, kept; not in it, gone.
+  const std::string& body = meta_.article_body();
+  if (body.size() >= options_.min_article_body_bytes) {
+    thread_local std::string probe;
+    auto in_body = [&](const HtmlBlock& block) {
+      probe = CollapseWhitespace(block.text);
+      if (probe.size() > 60) probe.resize(60);
+      while (!probe.empty() && (static_cast<unsigned char>(probe.back()) & 0xC0) == 0x80) {
+        probe.pop_back();  // no half character at the cut
+      }
+      if (!probe.empty() && (static_cast<unsigned char>(probe.back()) & 0xC0) == 0xC0) {
+        probe.pop_back();
+      }
+      return !probe.empty() && body.find(probe) != std::string::npos;
+    };
+    std::size_t kept_good = 0, kept_good_in_body = 0;
+    for (std::size_t b = 0; b < count; ++b) {
+      if (!page_->blocks[b].removed.empty() || !infos_[b].good) continue;
+      ++kept_good;
+      if (in_body(page_->blocks[b])) ++kept_good_in_body;
+    }
+    if (kept_good > 0 && 2 * kept_good_in_body >= kept_good) {
+      for (std::size_t b = 0; b < count; ++b) {
+        HtmlBlock& block = page_->blocks[b];
+        if (block.kind == HtmlBlockKind::kHeading || block.text.size() < 20) continue;
+        const bool in = in_body(block);
+        if (in && block.removed != kHidden) {
+          block.removed = {};
+        } else if (!in && block.removed.empty()) {
+          block.removed = kNotInArticleBody;
+        }
+      }
+    }
+  }
   // Around the article: short blocks after its last article-like block ("More on this
   // topic", a date, a credit) and, before its first, short blocks that are not headings (a
   // byline, "2 min read").
