@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "html/markers.h"
+#include "text/unicode.h"
 
 namespace newsweave::html {
 namespace {
@@ -299,6 +300,11 @@ void Walker::Flush() {
   if (start < end && !open_.empty()) {
     HtmlBlock block;
     block.text.assign(para_, start, end - start);
+    if (!text::IsNfc(block.text)) {  // as the benchmark's snippets and the cleaner have it
+      std::string nfc;
+      text::AppendNfc(block.text, &nfc);
+      block.text = std::move(nfc);
+    }
     GumboTag owner = owners_.empty() ? GUMBO_TAG_DIV : owners_.back();
     block.kind = KindOf(owner);
     if (quote_depth_ > 0 &&
