@@ -69,8 +69,22 @@ std::string_view Walker::EffectiveMarker(int node, int container) const {
 }
 
 void Walker::Select() {
-  const std::size_t count = page_->blocks.size();
-  if (nodes_.empty() || count == 0) return;
+  if (nodes_.empty() || page_->blocks.empty()) return;
+  SumText();
+  VoidWrappers();
+  bool short_page = false;
+  const int container = ChooseContainer(&short_page);
+  if (container < 0) return;  // not an article: every block dropped
+  int head = container;
+  const std::vector<std::pair<int, int>> ranges = ArticleRanges(container, &head);
+  MarkBlocks(ranges, head);
+  SettleByArticleBody();
+  if (!short_page) TrimAroundArticle();
+  DropIntroductions();
+}
+
+// Sums each element's text and link text over its subtree, for link densities.
+void Walker::SumText() {
   // Sum subtree text for link densities.
   for (Node& n : nodes_) {
     n.bytes = n.own_bytes;
@@ -83,6 +97,10 @@ void Walker::Select() {
       nodes_[n.parent].link_bytes += n.link_bytes;
     }
   }
+}
+
+// Weights, and the markers found to wrap the article voided.
+void Walker::VoidWrappers() {
   // Weights. A marked element with more article-like text than all unmarked elements
   // together wraps the article ("<div class=page-wsidebar>", an ASP.NET <form>, an unclosed
   // <nav>): its marker is void. Comment sections are never voided.
@@ -116,6 +134,13 @@ void Walker::Select() {
       ComputeWeights();
     }
   }
+}
+
+// Returns the article's container, or -1 when the page is not an article (then every block
+// is dropped and page_->not_article says why). *short_page_out: the page has too little
+// article-like text for a container, and its unmarked text stands for the article.
+int Walker::ChooseContainer(bool* short_page_out) {
+  const std::size_t count = page_->blocks.size();
   const double total = nodes_[0].weight;
   int container = -1;
   bool short_page = false;
@@ -167,8 +192,16 @@ void Walker::Select() {
                              : "not-an-article: " + std::to_string(static_cast<long>(total)) +
                                    " bytes of article-like text, mostly links around it";
     for (HtmlBlock& b : page_->blocks) b.removed = kNotAnArticle;
-    return;
   }
+  *short_page_out = short_page;
+  return container;
+}
+
+// The element ranges [begin, end) of the article: the container grown back over the article's
+// head (*head, the first element of the range), siblings with article-like text, a <header>
+// just before it.
+std::vector<std::pair<int, int>> Walker::ArticleRanges(int container, int* head_out) {
+  const std::size_t count = page_->blocks.size();
   // Siblings of the container with article-like text and few links belong to the article
   // too (a lead paragraph in its own <div>, the rest of an article split by an ad block).
   std::vector<std::pair<int, int>> ranges = {{container, nodes_[container].end}};
@@ -218,6 +251,14 @@ void Walker::Select() {
     }
     break;
   }
+  *head_out = head;
+  return ranges;
+}
+
+// Drops, with their reasons, the blocks outside `ranges` or under a marked element, and the
+// mostly-link ones; takes in a lead just before the article.
+void Walker::MarkBlocks(const std::vector<std::pair<int, int>>& ranges, int head) {
+  const std::size_t count = page_->blocks.size();
   for (std::size_t b = 0; b < count; ++b) {
     const BlockInfo& info = infos_[b];
     HtmlBlock& block = page_->blocks[b];
@@ -250,6 +291,10 @@ void Walker::Select() {
     }
     if (info.bytes >= 80) break;  // a long block that is no lead: the article starts later
   }
+}
+
+void Walker::SettleByArticleBody() {
+  const std::size_t count = page_->blocks.size();
   // The publisher's own copy of the text (JSON-LD articleBody), when it has one that agrees
   // with the choice so far, settles each block of some length: in it, kept; not in it, gone.
   const std::string& body = meta_.article_body();
@@ -285,11 +330,15 @@ void Walker::Select() {
       }
     }
   }
+}
+
+void Walker::TrimAroundArticle() {
+  const std::size_t count = page_->blocks.size();
   // Around the article: short blocks after its last article-like block ("More on this
   // topic", a date, a credit) and, before its first, short blocks that are not headings (a
   // byline, "2 min read").
   std::size_t first = count, last = count;
-  for (std::size_t b = 0; b < count && !short_page; ++b) {
+  for (std::size_t b = 0; b < count; ++b) {
     if (page_->blocks[b].removed.empty() && infos_[b].good) {
       if (first == count) first = b;
       last = b;
@@ -304,6 +353,10 @@ void Walker::Select() {
       block.removed = kBeforeArticle;
     }
   }
+}
+
+void Walker::DropIntroductions() {
+  const std::size_t count = page_->blocks.size();
   // A heading goes with what it introduces: when nothing after it is kept before the next
   // heading ("More on this topic" over a list of links), it goes too, for the same reason.
   for (std::size_t b = count; b-- > 0;) {

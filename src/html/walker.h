@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "html/metadata.h"
@@ -59,6 +60,15 @@ class Walker {
   void AppendWord(std::string_view w);
   void LineBreak();
   void Flush();
+  // Steps of Select (select.cc), in order.
+  void SumText();
+  void VoidWrappers();
+  int ChooseContainer(bool* short_page);
+  std::vector<std::pair<int, int>> ArticleRanges(int container, int* head);
+  void MarkBlocks(const std::vector<std::pair<int, int>>& ranges, int head);
+  void SettleByArticleBody();
+  void TrimAroundArticle();
+  void DropIntroductions();
   void ComputeWeights();
   std::string_view EffectiveMarker(int node, int container) const;
   bool LinkDense(const BlockInfo& info, HtmlBlockKind kind) const;
