@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -128,6 +129,7 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
   const std::size_t n = html.size();
   std::vector<GumboTag> open;
   std::array<std::uint32_t, GUMBO_TAG_LAST + 1> dropped{};
+  bool unsorted = false;  // a template's end tag was cut ahead of the scan
   std::size_t i = 0;
   auto find_close = [&](std::string_view name, std::size_t from) {
     std::size_t close = from;
@@ -168,7 +170,7 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     std::size_t j = name_start;
     while (j < n && !IsAsciiSpace(html[j]) && html[j] != '/' && html[j] != '>') ++j;
     GumboTag tag = gumbo_tagn_enum(html.data() + name_start, static_cast<unsigned>(j - name_start));
-    bool json_ld = false, canonical = false;
+    bool json_ld = false, canonical = false, html_template = false;
     const std::size_t cuts_before = cuts->size();
     std::size_t tag_end =
         ParseTagAttributes(html, j, [&](std::string_view name, std::string_view value) {
@@ -176,6 +178,10 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
           if (tag == GUMBO_TAG_SCRIPT && EqualsIgnoreCase(name, "type") &&
               value.find("ld+json") != std::string_view::npos) {
             json_ld = true;
+          }
+          if (tag == GUMBO_TAG_SCRIPT && EqualsIgnoreCase(name, "type") &&
+              value.find("template") != std::string_view::npos) {
+            html_template = true;
           }
           if (tag == GUMBO_TAG_LINK && EqualsIgnoreCase(name, "rel") &&
               EqualsIgnoreCase(value, "canonical")) {
@@ -215,6 +221,20 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     }
     if (tag == GUMBO_TAG_PLAINTEXT) break;
     const std::string_view name = html.substr(name_start, j - name_start);
+    if (strip && html_template) {
+      // <script type="text/template"> holds markup a script shows (Blogger keeps whole posts
+      // there): its tags go and its content is parsed as the page's own.
+      cuts->resize(cuts_before);
+      cuts->push_back({i, tag_end, true});
+      std::size_t close = find_close(name, tag_end);
+      if (close != std::string_view::npos) {
+        std::size_t gt = html.find('>', close);
+        cuts->push_back({close, gt == std::string_view::npos ? n : gt + 1, true});
+        unsorted = true;
+      }
+      i = tag_end;
+      continue;
+    }
     if (strip && !json_ld &&
         (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SVG ||
          tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_BUTTON)) {
@@ -255,6 +275,17 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
       }
     }
     i = tag_end;
+  }
+  if (unsorted) {
+    std::sort(cuts->begin(), cuts->end(),
+              [](const Cut& a, const Cut& b) { return a.begin < b.begin; });
+    // Cuts the scan made inside a cut ahead of it (a template's end tag) are dropped.
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < cuts->size(); ++r) {
+      if (w > 0 && (*cuts)[r].begin < (*cuts)[w - 1].end) continue;
+      (*cuts)[w++] = (*cuts)[r];
+    }
+    cuts->resize(w);
   }
 }
 

@@ -25,7 +25,8 @@ bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out
 // elements and <img> and <input> tags (each replaced by a space), <link> tags but the
 // canonical one, attributes of 8 bytes or more other than those it reads (class, id, role,
 // itemprop, style, lang, content, ...), and runs of whitespace before a tag outside <pre>
-// (one character is kept). Returns false, leaving *out alone, when
+// (one character is kept). The tags of <script type="text/template"> go, and its content is
+// parsed as markup (Blogger keeps whole posts there). Returns false, leaving *out alone, when
 // nothing needs to go. Linear time, one pass.
 bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out);
 

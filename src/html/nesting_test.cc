@@ -26,6 +26,13 @@ TEST(PrepareHtmlTest, LeavesOutWhatIsNeverRead) {
             "<link rel=canonical href=/c>");
 }
 
+TEST(PrepareHtmlTest, TemplateScriptsAreParsedAsMarkup) {
+  EXPECT_EQ(Prepared("<div><script type='text/template'><p>Post <b>text</b></p></script></div>"),
+            "<div> <p>Post <b>text</b></p> </div>");
+  // Never closed: its tag goes, the rest is markup.
+  EXPECT_EQ(Prepared("<script type=text/template><p>x</p>"), " <p>x</p>");
+}
+
 TEST(PrepareHtmlTest, WhitespaceBeforeTagsButNotInPre) {
   EXPECT_EQ(Prepared("<div>\n      <p>x</p>\n    </div>"), "<div>\n<p>x</p>\n</div>");
   EXPECT_EQ(Prepared("<pre>a\n    <b>b</b></pre>"), "<pre>a\n    <b>b</b></pre>");
