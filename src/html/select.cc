@@ -389,8 +389,11 @@ void Walker::DropIntroductions() {
     for (std::size_t k = b + 1; k < count; ++k) {
       std::string_view why = page_->blocks[k].removed;
       if (why == kAdvertisement || why == kCaption || why == kHidden) continue;
-      // A link-dense block or the article's preamble after it says too little.
-      if (!why.empty() && why != kLinkDense && why != kBeforeArticle) {
+      // A link-dense paragraph (a lead with links) or the article's preamble after it says
+      // too little; a list of links says enough.
+      const bool link_list =
+          why == kLinkDense && page_->blocks[k].kind == HtmlBlockKind::kListItem;
+      if (!why.empty() && (link_list || (why != kLinkDense && why != kBeforeArticle))) {
         block.removed = why;
       }
       break;
