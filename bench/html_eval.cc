@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
               all ? "all visible text" : "main text");
   std::printf("snippets: with %ld (found %ld), without %ld (found %ld)\n", tp + fn, tp, fp + tn,
               fp);
-  std::printf("precision %.3f  recall %.3f  F1 %.3f\n", precision, recall, f1);
+  std::printf("precision %.4f  recall %.4f  F1 %.4f\n", precision, recall, f1);
   std::printf("speed (one core, best of %d): %.0f pages/s, %.1f MB/s (%.3f s a pass)%s\n", repeat,
               pages.size() / best, total_bytes / 1e6 / best, best, sink ? "" : " ");
   return 0;
