@@ -259,11 +259,15 @@ std::vector<std::pair<int, int>> Walker::ArticleRanges(int container, int* head_
 // mostly-link ones; takes in a lead just before the article.
 void Walker::MarkBlocks(const std::vector<std::pair<int, int>>& ranges, int head) {
   const std::size_t count = page_->blocks.size();
+  thread_local std::vector<char> in_article;  // per element (ranges may be many and overlap)
+  in_article.assign(nodes_.size(), 0);
+  for (const auto& [from, to] : ranges) {
+    std::fill(in_article.begin() + from, in_article.begin() + to, 1);
+  }
   for (std::size_t b = 0; b < count; ++b) {
     const BlockInfo& info = infos_[b];
     HtmlBlock& block = page_->blocks[b];
-    bool inside = false;
-    for (const auto& [from, to] : ranges) inside |= info.node >= from && info.node < to;
+    const bool inside = in_article[info.node] != 0;
     std::string_view marker = EffectiveMarker(info.node, head);
     // Inside the article, a <header> holds its title and lead, not the site's banner.
     if (inside && marker == kHeader && (info.good || block.kind == HtmlBlockKind::kHeading)) {
@@ -298,7 +302,9 @@ void Walker::SettleByArticleBody() {
   // The publisher's own copy of the text (JSON-LD articleBody), when it has one that agrees
   // with the choice so far, settles each block of some length: in it, kept; not in it, gone.
   const std::string& body = meta_.article_body();
-  if (body.size() >= options_.min_article_body_bytes) {
+  // (Skipped on giant pages: each block is looked up in the body.)
+  if (body.size() >= options_.min_article_body_bytes && body.size() <= (256u << 10) &&
+      count <= 20000) {
     thread_local std::string probe;
     auto in_body = [&](const HtmlBlock& block) {
       probe = CollapseWhitespace(block.text);
@@ -358,45 +364,44 @@ void Walker::TrimAroundArticle() {
 void Walker::DropIntroductions() {
   const std::size_t count = page_->blocks.size();
   // A heading goes with what it introduces: when nothing after it is kept before the next
-  // heading ("More on this topic" over a list of links), it goes too, for the same reason.
+  // heading ("More on this topic" over a list of links), it goes too, for the reason of the
+  // block right after it. One backward pass: `text_follows` says whether the nearest kept
+  // block after the position is text (not a heading), `why` is the reason of the nearest
+  // block after it when that one was dropped.
+  bool text_follows = false;
+  std::string_view why;
   for (std::size_t b = count; b-- > 0;) {
     HtmlBlock& block = page_->blocks[b];
-    if (!block.removed.empty() || block.kind != HtmlBlockKind::kHeading) continue;
-    std::string_view why;
-    bool text_follows = false;
-    for (std::size_t k = b + 1; k < count; ++k) {
-      const HtmlBlock& next = page_->blocks[k];
-      if (next.kind == HtmlBlockKind::kHeading && next.removed.empty()) break;
-      if (next.removed.empty()) {
-        text_follows = true;
-        break;
-      }
-      if (why.empty()) why = next.removed;
-    }
-    if (!text_follows) {
+    if (block.removed.empty() && block.kind == HtmlBlockKind::kHeading && !text_follows) {
       block.removed = why.empty() ? kAfterArticle : why;
-      continue;
+    }
+    if (block.removed.empty()) {
+      text_follows = block.kind != HtmlBlockKind::kHeading;
+      why = {};
+    } else {
+      why = block.removed;
     }
   }
   // A heading or a short line ending in ':' introduces what follows it ("Read more:", "Further
   // information:"): when that goes (ads, captions and hidden text aside), the line goes too.
+  // Backward again; `next` is the nearest block after the position that is not an ad, a
+  // caption or hidden text.
+  const HtmlBlock* next = nullptr;
   for (std::size_t b = count; b-- > 0;) {
     HtmlBlock& block = page_->blocks[b];
-    if (!block.removed.empty()) continue;
     const bool intro = block.kind == HtmlBlockKind::kHeading ||
                        (block.text.size() <= 100 && block.text.ends_with(':'));
-    if (!intro) continue;
-    for (std::size_t k = b + 1; k < count; ++k) {
-      std::string_view why = page_->blocks[k].removed;
-      if (why == kAdvertisement || why == kCaption || why == kHidden) continue;
+    if (block.removed.empty() && intro && next != nullptr) {
+      const std::string_view reason = next->removed;
       // A link-dense paragraph (a lead with links) or the article's preamble after it says
       // too little; a list of links says enough.
-      const bool link_list =
-          why == kLinkDense && page_->blocks[k].kind == HtmlBlockKind::kListItem;
-      if (!why.empty() && (link_list || (why != kLinkDense && why != kBeforeArticle))) {
-        block.removed = why;
+      const bool link_list = reason == kLinkDense && next->kind == HtmlBlockKind::kListItem;
+      if (!reason.empty() && (link_list || (reason != kLinkDense && reason != kBeforeArticle))) {
+        block.removed = reason;
       }
-      break;
+    }
+    if (block.removed != kAdvertisement && block.removed != kCaption && block.removed != kHidden) {
+      next = &block;
     }
   }
 }
