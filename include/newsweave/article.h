@@ -9,6 +9,15 @@
 
 namespace newsweave {
 
+// A span of the raw text that cleaning removed, with why. Offsets are byte offsets
+// into Article::text, end exclusive.
+struct RemovedSpan {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string reason;  // e.g. "chrome", "source-repeat", "repeated-body", "repeated-line",
+                       // or an HTML extraction reason ("navigation", "comments", ...)
+};
+
 // One article as read from its source. `text` is the raw text, always valid UTF-8
 // (decoded from the source's encoding, invalid bytes replaced by U+FFFD); cleaning
 // never modifies it and every removed span points into it.
@@ -20,6 +29,12 @@ struct Article {
   std::string text;       // raw text, UTF-8
   std::string published;  // ISO 8601 as given; empty when unknown
   std::string lang;       // language declared by the input (ISO 639-1); empty when none
+  std::string author;     // as declared by the input (HTML meta tags, JSON-LD); may be empty
+
+  // Spans of `text` the reader already knows are not the article (the blocks of an HTML page
+  // that main-text extraction dropped: navigation, comments, ...), with their reasons.
+  // Cleaning removes them first and reports them with its own removed spans.
+  std::vector<RemovedSpan> dropped;
 
   // Where the article came from, for messages: the file, and the 1-based line for JSONL
   // (0 when the whole file is one article).
@@ -30,14 +45,6 @@ struct Article {
   // invalid byte sequences were replaced by U+FFFD.
   std::string encoding = "UTF-8";
   std::uint32_t replaced_bytes = 0;
-};
-
-// A span of the raw text that cleaning removed, with why. Offsets are byte offsets
-// into Article::text, end exclusive.
-struct RemovedSpan {
-  std::size_t start = 0;
-  std::size_t end = 0;
-  std::string reason;  // e.g. "chrome", "source-repeat", "repeated-body", "repeated-line"
 };
 
 // The result of cleaning one article.

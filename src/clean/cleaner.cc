@@ -279,6 +279,17 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
     }
   }
 
+  // Blocks the reader dropped (HTML boilerplate) go first, with the reader's reasons.
+  if (!article.dropped.empty()) {
+    std::size_t d = 0;
+    for (Line& l : lines) {
+      while (d < article.dropped.size() && article.dropped[d].end <= l.start) ++d;
+      if (d == article.dropped.size()) break;
+      const RemovedSpan& span = article.dropped[d];
+      if (!l.blank && l.start >= span.start && l.end <= span.end) l.removed = span.reason.c_str();
+    }
+  }
+
   clean::MarkRepetition(raw, options_, &lines);
 
   // Live lines: non-blank and not yet removed.

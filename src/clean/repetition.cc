@@ -103,7 +103,7 @@ void MarkRepetition(std::string_view raw, const CleanOptions& options, std::vect
   size_t prev = SIZE_MAX;  // previous non-blank line
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& line = (*lines)[i];
-    if (line.blank) continue;
+    if (line.blank || line.removed) continue;  // removed already (by the reader): not text
     std::string_view content = raw.substr(line.start, line.size());
     uint64_t h = line.hash;
     auto [first, inserted] = seen.Insert(h);

@@ -4,6 +4,9 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
+
+#include "text/utf8.h"
 
 namespace newsweave::ingest {
 namespace {
@@ -45,7 +48,23 @@ constexpr char kPage[] = R"(<!DOCTYPE html>
 TEST(HtmlTest, ExtractsParagraphsAndMetadata) {
   HtmlDocument doc = ExtractHtml(kPage, "");
   EXPECT_EQ(doc.title, "Le titre & la suite");
+  // The text is every visible block; what is not the article is marked as removed.
   EXPECT_EQ(doc.text,
+            "Accueil\n\n"
+            "Politique\n\n"
+            "Sport\n\n"
+            "Un grand titre\n\n"
+            "Premier paragraphe avec gras, italiqueet espace.\n\n"
+            "Café € 5 <ok>\nseconde ligne\n\n"
+            "Texte de div en ligne\n\n"
+            "imbriqué\n\n"
+            "suite\n\n"
+            "un\n\n"
+            "deux\n\n"
+            "code\n    indenté\n\n"
+            "À lire aussi\n\n"
+            "© 2024 Le Quotidien");
+  EXPECT_EQ(doc.MainText(),
             "Un grand titre\n\n"
             "Premier paragraphe avec gras, italiqueet espace.\n\n"
             "Café € 5 <ok>\nseconde ligne\n\n"
@@ -55,6 +74,13 @@ TEST(HtmlTest, ExtractsParagraphsAndMetadata) {
             "un\n\n"
             "deux\n\n"
             "code\n    indenté");
+  std::vector<std::string> removed;
+  for (const RemovedSpan& r : doc.removed) {
+    removed.push_back(r.reason + ":" + doc.text.substr(r.start, r.end - r.start));
+  }
+  EXPECT_EQ(removed,
+            (std::vector<std::string>{"header:Accueil", "navigation:Politique\n\nSport",
+                                      "sidebar:À lire aussi", "footer:© 2024 Le Quotidien"}));
   EXPECT_EQ(doc.lang, "fr");
   EXPECT_EQ(doc.url, "https://www.exemple.fr/article/42");
   EXPECT_EQ(doc.source, "Le Quotidien");
@@ -92,6 +118,54 @@ TEST(HtmlTest, MetaCharsetWindows1252) {
   EXPECT_EQ(doc.title, "Café crème");
   EXPECT_EQ(doc.text, "Prix : 5 €, “citation”.");
   EXPECT_EQ(doc.encoding, "windows-1252");
+}
+
+TEST(HtmlTest, UndeclaredWindows1252) {
+  // No charset anywhere: the bytes are detected as Windows-1252 (curly quotes, the euro sign
+  // and accents are not valid UTF-8) and the main text comes out right.
+  const std::string utf8_story =
+      "<p>Le conseil municipal a décidé mardi de fermer le vieux pont du port aux voitures dès "
+      "le printemps prochain, après que des ingénieurs ont découvert des fissures.</p>"
+      "<p>« Ce n’était pas une décision facile », a déclaré la maire, qui évalue le coût des "
+      "travaux à quarante millions d’euros, soit 40 000 000 €.</p>"
+      "<p>Les commerçants de la rive nord craignent de perdre leurs clients pendant les "
+      "dix-huit mois que dureront les réparations.</p>";
+  auto to_1252 = [](const std::string& utf8) {
+    std::string out;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(utf8[i]);
+      if (c < 0x80) {
+        out.push_back(static_cast<char>(c));
+      } else if (utf8.compare(i, 3, "\xE2\x82\xAC") == 0) {
+        out.push_back('\x80');  // €
+        i += 2;
+      } else if (utf8.compare(i, 3, "\xE2\x80\x99") == 0) {
+        out.push_back('\x92');  // ’
+        i += 2;
+      } else {  // two-byte Latin-1 characters
+        out.push_back(static_cast<char>(((c & 0x1F) << 6) | (utf8[i + 1] & 0x3F)));
+        ++i;
+      }
+    }
+    return out;
+  };
+  const std::string page =
+      "<html><head><title>Le pont</title></head><body><nav><a href=/>"
+      "Accueil</a></nav><article>" +
+      to_1252(utf8_story) + "</article></body></html>";
+  ASSERT_FALSE(text::IsValidUtf8(page));
+  HtmlDocument doc = ExtractHtml(page, "");
+  EXPECT_EQ(doc.encoding, "windows-1252");
+  EXPECT_EQ(doc.replaced, 0u);
+  HtmlDocument expected = ExtractHtml(
+      "<html><head><title>Le pont</title></head><body><nav>"
+      "<a href=/>Accueil</a></nav><article>" +
+          utf8_story + "</article></body></html>",
+      "");
+  EXPECT_EQ(doc.MainText(), expected.MainText());
+  EXPECT_NE(doc.MainText().find("40 000 000 €."), std::string::npos);
+  EXPECT_NE(doc.MainText().find("« Ce n’était pas une décision facile »"), std::string::npos);
+  EXPECT_EQ(doc.MainText().find("Accueil"), std::string::npos);
 }
 
 TEST(HtmlTest, DeclaredCharsetBeatsMeta) {

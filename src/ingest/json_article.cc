@@ -157,6 +157,8 @@ Status MapObject(const element& value, std::uint64_t ordinal, std::size_t replac
                      saw_blank_text ? "empty text (text, maintext and raw_text are blank)"
                                     : "no text field (looked for text, maintext, raw_text)");
   }
+  out->dropped.clear();  // the Article may be reused from an HTML page
+  out->author.clear();
   std::string* fields[kSlotCount] = {&out->id,   &out->url,       &out->source, &out->title,
                                      &out->text, &out->published, &out->lang};
   for (int s = 0; s < kSlotCount; ++s) {

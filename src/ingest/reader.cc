@@ -266,6 +266,8 @@ bool ArticleReader::Impl::ReadSingle(const Entry& e, Format format, InputFile* i
     out->text = std::move(doc.text);
     out->published = std::move(doc.published);
     out->lang = std::move(doc.lang);
+    out->author = std::move(doc.author);
+    out->dropped = std::move(doc.removed);
     out->encoding = std::move(doc.encoding);
     out->replaced_bytes =
         static_cast<std::uint32_t>(std::min<std::size_t>(doc.replaced, UINT32_MAX));
@@ -277,6 +279,8 @@ bool ArticleReader::Impl::ReadSingle(const Entry& e, Format format, InputFile* i
     return false;
   }
   out->text = std::move(decoded.text);
+  out->dropped.clear();
+  out->author.clear();
   out->title.clear();  // the pipeline takes it from the first line of the clean text
   out->url.clear();
   out->source.clear();

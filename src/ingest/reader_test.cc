@@ -308,7 +308,13 @@ TEST(ReaderTest, HtmlFile) {
   const Article& a = run.articles[0];
   EXPECT_EQ(a.id, "page");
   EXPECT_EQ(a.title, "Grüße & mehr");
-  EXPECT_EQ(a.text, "Erster Absatz für 5 €.\n\nZweiter Absatz.");
+  // All visible text, with the navigation and the footer marked as dropped.
+  EXPECT_EQ(a.text, "Menü\n\nErster Absatz für 5 €.\n\nZweiter Absatz.\n\nImpressum");
+  ASSERT_EQ(a.dropped.size(), 2u);
+  EXPECT_EQ(a.text.substr(a.dropped[0].start, a.dropped[0].end - a.dropped[0].start), "Menü");
+  EXPECT_EQ(a.dropped[0].reason, "navigation");
+  EXPECT_EQ(a.text.substr(a.dropped[1].start), "Impressum");
+  EXPECT_EQ(a.dropped[1].reason, "footer");
   EXPECT_EQ(a.lang, "de");
   EXPECT_EQ(a.url, "https://www.spiegel.de/x");
   EXPECT_EQ(a.source, "www.spiegel.de");

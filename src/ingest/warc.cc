@@ -320,6 +320,8 @@ bool WarcReader::ProcessResponse(const Headers& warc, Article* out) {
   out->title = std::move(doc.title);
   out->text = std::move(doc.text);
   out->lang = std::move(doc.lang);
+  out->author = std::move(doc.author);
+  out->dropped = std::move(doc.removed);
   out->published = std::move(doc.published);
   if (out->published.empty() && options_.warc_date_as_published) out->published = warc.date;
   out->file = stream_->file()->path();

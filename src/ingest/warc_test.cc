@@ -79,7 +79,11 @@ void ExpectSample(const Collected& c, const std::string& path) {
   EXPECT_EQ(a.url, "https://news.example.com/a");
   EXPECT_EQ(a.source, "news.example.com");
   EXPECT_EQ(a.title, "First page");
-  EXPECT_EQ(a.text, "Hello from page one.\n\nSecond paragraph.");
+  EXPECT_EQ(a.text, "Menu\n\nHello from page one.\n\nSecond paragraph.");
+  ASSERT_EQ(a.dropped.size(), 1u);  // the <nav>
+  EXPECT_EQ(a.dropped[0].start, 0u);
+  EXPECT_EQ(a.dropped[0].end, 4u);
+  EXPECT_EQ(a.dropped[0].reason, "navigation");
   EXPECT_EQ(a.published, "2024-02-01T10:00:00Z");
   EXPECT_EQ(a.lang, "en");
   EXPECT_EQ(a.file, path);

@@ -1,0 +1,324 @@
+#include "html/nesting.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <utility>
+#include <vector>
+
+namespace newsweave::html {
+
+namespace {
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// A set of tags, built at compile time.
+class TagSet {
+ public:
+  constexpr TagSet(std::initializer_list<GumboTag> tags) {
+    for (GumboTag t : tags) member_[t] = true;
+  }
+  constexpr bool Contains(GumboTag t) const { return t >= 0 && t <= GUMBO_TAG_LAST && member_[t]; }
+
+ private:
+  std::array<bool, GUMBO_TAG_LAST + 1> member_{};
+};
+
+// Raw text elements: their content is not markup.
+constexpr TagSet kRawTextTags = {GUMBO_TAG_SCRIPT,  GUMBO_TAG_STYLE,   GUMBO_TAG_TEXTAREA,
+                                 GUMBO_TAG_TITLE,   GUMBO_TAG_XMP,     GUMBO_TAG_IFRAME,
+                                 GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES};
+
+// Elements that never deepen gumbo's stack of open elements for long: void elements, elements
+// whose end tag is optional (closed by their next sibling), document structure, raw text.
+constexpr TagSet kFlatTags = {
+    GUMBO_TAG_AREA,     GUMBO_TAG_BASE,     GUMBO_TAG_BR,     GUMBO_TAG_COL,
+    GUMBO_TAG_EMBED,    GUMBO_TAG_HR,       GUMBO_TAG_IMG,    GUMBO_TAG_IMAGE,
+    GUMBO_TAG_INPUT,    GUMBO_TAG_KEYGEN,   GUMBO_TAG_LINK,   GUMBO_TAG_META,
+    GUMBO_TAG_PARAM,    GUMBO_TAG_SOURCE,   GUMBO_TAG_TRACK,  GUMBO_TAG_WBR,
+    GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,  GUMBO_TAG_FRAME,  GUMBO_TAG_ISINDEX,
+    GUMBO_TAG_P,        GUMBO_TAG_LI,       GUMBO_TAG_DT,     GUMBO_TAG_DD,
+    GUMBO_TAG_OPTION,   GUMBO_TAG_OPTGROUP, GUMBO_TAG_RB,     GUMBO_TAG_RT,
+    GUMBO_TAG_RTC,      GUMBO_TAG_RP,       GUMBO_TAG_TR,     GUMBO_TAG_TD,
+    GUMBO_TAG_TH,       GUMBO_TAG_TBODY,    GUMBO_TAG_THEAD,  GUMBO_TAG_TFOOT,
+    GUMBO_TAG_COLGROUP, GUMBO_TAG_CAPTION,  GUMBO_TAG_HTML,   GUMBO_TAG_HEAD,
+    GUMBO_TAG_BODY,     GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,  GUMBO_TAG_TEXTAREA,
+    GUMBO_TAG_TITLE,    GUMBO_TAG_XMP,      GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED,
+    GUMBO_TAG_NOFRAMES};
+
+bool CountsForDepth(GumboTag tag) { return !kFlatTags.Contains(tag); }
+
+}  // namespace
+
+std::size_t ParseTagAttributes(std::string_view s, std::size_t i,
+                               const std::function<void(std::string_view, std::string_view)>& f) {
+  const std::size_t n = s.size();
+  while (i < n) {
+    while (i < n && (IsAsciiSpace(s[i]) || s[i] == '/')) ++i;
+    if (i >= n) return std::string_view::npos;
+    if (s[i] == '>') return i + 1;
+    std::size_t name_start = i;
+    while (i < n && !IsAsciiSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') ++i;
+    std::string_view name = s.substr(name_start, i - name_start);
+    while (i < n && IsAsciiSpace(s[i])) ++i;
+    std::string_view value;
+    if (i < n && s[i] == '=') {
+      ++i;
+      while (i < n && IsAsciiSpace(s[i])) ++i;
+      if (i < n && (s[i] == '"' || s[i] == '\'')) {
+        std::size_t close = s.find(s[i], i + 1);
+        if (close == std::string_view::npos) return std::string_view::npos;
+        value = s.substr(i + 1, close - i - 1);
+        i = close + 1;
+      } else {
+        std::size_t v = i;
+        while (i < n && !IsAsciiSpace(s[i]) && s[i] != '>') ++i;
+        value = s.substr(v, i - v);
+      }
+    }
+    f(name, value);
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+// Attributes the extractor reads; PrepareHtml drops the others when they are long.
+bool AttributeIsRead(std::string_view name, GumboTag tag) {
+  if (EqualsIgnoreCase(name, "href")) return tag == GUMBO_TAG_LINK;
+  static constexpr std::string_view kRead[] = {
+      "class",   "id",       "role", "itemprop",   "hidden", "style",    "lang", "xml:lang",
+      "content", "property", "name", "http-equiv", "rel",    "datetime", "type", "charset"};
+  for (std::string_view r : kRead) {
+    if (EqualsIgnoreCase(name, r)) return true;
+  }
+  return false;
+}
+
+constexpr std::size_t kMinCutAttribute = 8;  // shorter attributes cost less than a cut
+
+struct Cut {
+  std::size_t begin, end;  // bytes [begin, end) of the input are left out...
+  bool space;              // ...or replaced by one space
+};
+
+// One pass over `html` that finds the start and end tags beyond `max_depth` and, with `strip`,
+// what the parser need not see: comments, scripts (but JSON-LD), styles, <svg>, <noscript>,
+// <button>, <img>, <input>, <link> (but rel=canonical), long attributes the extractor never
+// reads, and indentation before tags outside <pre>.
+void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vector<Cut>* cuts) {
+  const std::size_t n = html.size();
+  std::vector<GumboTag> open;
+  std::array<std::uint32_t, GUMBO_TAG_LAST + 1> dropped{};
+  bool unsorted = false;  // a template's end tag was cut ahead of the scan
+  std::size_t i = 0;
+  auto find_close = [&](std::string_view name, std::size_t from) {
+    std::size_t close = from;
+    while ((close = html.find("</", close)) != std::string_view::npos) {
+      if (EqualsIgnoreCase(html.substr(close + 2, name.size()), name)) break;
+      close += 2;
+    }
+    return close;
+  };
+  int pre_depth = 0;
+  while (i < n) {
+    const void* lt = std::memchr(html.data() + i, '<', n - i);
+    if (lt == nullptr) break;
+    const std::size_t floor = i;
+    i = static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
+    if (strip && pre_depth == 0) {
+      // Indentation before a tag: one whitespace character says as much.
+      std::size_t k = i;
+      while (k > floor && IsAsciiSpace(html[k - 1])) --k;
+      if (i - k >= 2) cuts->push_back({k + 1, i, false});
+    }
+    if (i + 1 >= n) break;
+    char c = html[i + 1];
+    if (c == '!' || c == '?') {
+      bool comment = html.substr(i, 4) == "<!--";
+      std::size_t e = comment ? html.find("-->", i + 4) : html.find('>', i + 2);
+      std::size_t end = e == std::string_view::npos ? n : e + (comment ? 3 : 1);
+      if (comment && strip) cuts->push_back({i, end, false});
+      i = end;
+      continue;
+    }
+    const bool end_tag = c == '/';
+    const std::size_t name_start = i + (end_tag ? 2 : 1);
+    if (name_start >= n || !IsAsciiAlpha(html[name_start])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = name_start;
+    while (j < n && !IsAsciiSpace(html[j]) && html[j] != '/' && html[j] != '>') ++j;
+    GumboTag tag = gumbo_tagn_enum(html.data() + name_start, static_cast<unsigned>(j - name_start));
+    bool json_ld = false, canonical = false, html_template = false;
+    const std::size_t cuts_before = cuts->size();
+    std::size_t tag_end =
+        ParseTagAttributes(html, j, [&](std::string_view name, std::string_view value) {
+          if (!strip || end_tag) return;
+          if (tag == GUMBO_TAG_SCRIPT && EqualsIgnoreCase(name, "type") &&
+              value.find("ld+json") != std::string_view::npos) {
+            json_ld = true;
+          }
+          if (tag == GUMBO_TAG_SCRIPT && EqualsIgnoreCase(name, "type") &&
+              value.find("template") != std::string_view::npos) {
+            html_template = true;
+          }
+          if (tag == GUMBO_TAG_LINK && EqualsIgnoreCase(name, "rel") &&
+              EqualsIgnoreCase(value, "canonical")) {
+            canonical = true;
+          }
+          const std::size_t a = static_cast<std::size_t>(name.data() - html.data());
+          std::size_t b = a + name.size();
+          if (!value.empty() || (b < n && html[b] == '=')) {
+            b = static_cast<std::size_t>(value.data() - html.data()) + value.size();
+            if (b < n && (html[b] == '"' || html[b] == '\'')) ++b;
+          }
+          if (b - a >= kMinCutAttribute && !AttributeIsRead(name, tag)) {
+            cuts->push_back({a, b, true});
+          }
+        });
+    if (tag_end == std::string_view::npos) {
+      cuts->resize(cuts_before);
+      break;
+    }
+    if (end_tag) {
+      if ((tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) && pre_depth > 0) --pre_depth;
+      if (CountsForDepth(tag)) {
+        if (dropped[tag] > 0) {
+          --dropped[tag];
+          cuts->push_back({i, tag_end, false});
+        } else {
+          for (std::size_t k = open.size(); k > 0; --k) {
+            if (open[k - 1] == tag) {
+              open.resize(k - 1);
+              break;
+            }
+          }
+        }
+      }
+      i = tag_end;
+      continue;
+    }
+    if (tag == GUMBO_TAG_PLAINTEXT) break;
+    const std::string_view name = html.substr(name_start, j - name_start);
+    if (strip && html_template) {
+      // <script type="text/template"> holds markup a script shows (Blogger keeps whole posts
+      // there): its tags go and its content is parsed as the page's own.
+      cuts->resize(cuts_before);
+      cuts->push_back({i, tag_end, true});
+      std::size_t close = find_close(name, tag_end);
+      if (close != std::string_view::npos) {
+        std::size_t gt = html.find('>', close);
+        cuts->push_back({close, gt == std::string_view::npos ? n : gt + 1, true});
+        unsorted = true;
+      }
+      i = tag_end;
+      continue;
+    }
+    if (strip && !json_ld &&
+        (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SVG ||
+         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_BUTTON)) {
+      // The whole element goes (a space keeps the words around it apart).
+      cuts->resize(cuts_before);
+      std::size_t close = find_close(name, tag_end);
+      std::size_t end = n;  // an element never closed runs to the end
+      if (close != std::string_view::npos) {
+        std::size_t gt = html.find('>', close);
+        end = gt == std::string_view::npos ? n : gt + 1;
+      }
+      cuts->push_back({i, end, true});
+      i = end;
+      continue;
+    }
+    if (strip &&
+        (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_INPUT || (tag == GUMBO_TAG_LINK && !canonical))) {
+      cuts->resize(cuts_before);
+      cuts->push_back({i, tag_end, tag != GUMBO_TAG_LINK});  // void elements: no text
+      i = tag_end;
+      continue;
+    }
+    if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) ++pre_depth;
+    if (kRawTextTags.Contains(tag)) {
+      std::size_t close = find_close(name, tag_end);
+      i = close == std::string_view::npos ? n : close;
+      continue;
+    }
+    // "<div/>" still opens a div in HTML, so self-closing syntax counts too (inside <svg> it
+    // over-counts, which only drops a few tags of a part the extractor ignores anyway).
+    if (CountsForDepth(tag)) {
+      if (open.size() >= max_depth) {
+        cuts->resize(cuts_before);
+        cuts->push_back({i, tag_end, false});
+        ++dropped[tag];
+      } else {
+        open.push_back(tag);
+      }
+    }
+    i = tag_end;
+  }
+  if (unsorted) {
+    std::sort(cuts->begin(), cuts->end(),
+              [](const Cut& a, const Cut& b) { return a.begin < b.begin; });
+    // Cuts the scan made inside a cut ahead of it (a template's end tag) are dropped.
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < cuts->size(); ++r) {
+      if (w > 0 && (*cuts)[r].begin < (*cuts)[w - 1].end) continue;
+      (*cuts)[w++] = (*cuts)[r];
+    }
+    cuts->resize(w);
+  }
+}
+
+void ApplyCuts(std::string_view html, const std::vector<Cut>& cuts, std::string* out) {
+  out->clear();
+  out->reserve(html.size());
+  std::size_t pos = 0;
+  for (const Cut& c : cuts) {
+    out->append(html.data() + pos, c.begin - pos);
+    if (c.space) out->push_back(' ');
+    pos = c.end;
+  }
+  out->append(html.data() + pos, html.size() - pos);
+}
+
+}  // namespace
+
+bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out) {
+  std::vector<Cut> cuts;
+  FindCuts(html, max_depth, /*strip=*/false, &cuts);
+  if (cuts.empty()) return false;
+  ApplyCuts(html, cuts, out);
+  return true;
+}
+
+bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out) {
+  thread_local std::vector<Cut> cuts;
+  cuts.clear();
+  FindCuts(html, max_depth, /*strip=*/true, &cuts);
+  if (cuts.empty()) return false;
+  ApplyCuts(html, cuts, out);
+  if (cuts.capacity() > (1u << 20)) std::vector<Cut>().swap(cuts);
+  return true;
+}
+
+}  // namespace newsweave::html
