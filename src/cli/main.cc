@@ -86,6 +86,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 50));
   train->add_option("--trees", train_flags.trees, "Trees per score (default 300)")
       ->check(CLI::Range(1, 5000));
+  train->add_option("--depth", train_flags.depth, "Tree depth (default 3)")
+      ->check(CLI::Range(1, 8));
+  train->add_option("--rate", train_flags.learning_rate, "Learning rate (default 0.05)")
+      ->check(CLI::Range(0.001, 1.0));
   train->add_option("--seed", train_flags.seed, "Random seed (default 1)");
   train->add_option("--threads", train_flags.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0, 256));

@@ -218,6 +218,8 @@ int RunTrainSimilarity(const TrainSimilarityFlags& flags) {
   TrainOptions options;
   options.seed = flags.seed;
   options.trees = flags.trees;
+  options.depth = flags.depth;
+  options.learning_rate = flags.learning_rate;
   if (flags.folds > 1) {
     similarity::CrossValidation cv =
         similarity::CrossValidate(*data, features, flags.folds, options);
