@@ -197,9 +197,7 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
   uint64_t raw_total = 0;
   Deduplicator dedup;
   PreparedArticle prepared;
-  XlingOptions xling_options;
-  xling_options.keep_mentions = false;
-  XlingAnalyzer xling(Lexicon::Default(), xling_options);
+  XlingAnalyzer xling(Lexicon::Default());
   double last_day = 0;
   PipelineOptions options;
   options.threads = flags.threads;
@@ -242,29 +240,54 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
     std::fprintf(stderr, "newsweave run: %s\n", stats.error().message.c_str());
     return 1;
   }
+  // Translations: articles (that are nobody's copy) linked through the cross-lingual
+  // translation index join the group of the first one read, and follow its event.
+  {
+    TranslationIndex translations;
+    for (const ClusterInput& in : inputs) translations.Add(in.article.xling);
+    std::vector<std::size_t> first(inputs.size());  // the earliest input of each linked set
+    for (std::size_t i = 0; i < first.size(); ++i) first[i] = i;
+    auto find = [&](std::size_t x) {
+      while (first[x] != x) x = first[x] = first[first[x]];
+      return x;
+    };
+    for (const TranslationPair& t : translations.Pairs()) {
+      dedup.AddTranslation(static_cast<std::uint32_t>(input_row[t.a]),
+                           static_cast<std::uint32_t>(input_row[t.b]));
+      std::size_t a = find(t.a), b = find(t.b);
+      if (a != b) first[std::max(a, b)] = std::min(a, b);
+    }
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      const std::size_t root = find(i);
+      if (root != i) rows[input_row[i]].copy_of = static_cast<long>(input_row[root]);
+    }
+  }
   // Clustering in time order (articles without a date keep their place after the dated
-  // article before them); copies join their original's event.
-  std::vector<std::size_t> order(inputs.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // article before them); copies and translations join their original's event.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (rows[input_row[i]].copy_of < 0) order.push_back(i);
+  }
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return rows[input_row[a]].day < rows[input_row[b]].day;
   });
   EventClusterer clusterer;
-  for (std::size_t i : order)
+  for (std::size_t i : order) {
     rows[input_row[i]].event = static_cast<long>(clusterer.Add(std::move(inputs[i])));
+  }
   for (Row& r : rows) {
     if (r.copy_of < 0) continue;
     clusterer.AddCopy(r.id, rows[static_cast<std::size_t>(r.copy_of)].id);
     r.event = clusterer.EventOf(r.id);
   }
+  std::map<std::string, std::size_t> row_of;
+  for (std::size_t i = 0; i < rows.size(); ++i) row_of.emplace(rows[i].id, i);
   for (const DedupGroup& g : dedup.Groups()) {
-    std::map<std::string, const DedupMember*> by_id;
-    for (const DedupMember& m : g.members) by_id[m.id] = &m;
-    for (Row& r : rows) {
-      auto it = by_id.find(r.id);
-      if (it == by_id.end()) continue;
-      r.relation = it->second->relation;
-      r.duplicate_of = it->second->duplicate_of;
+    for (const DedupMember& m : g.members) {
+      auto it = row_of.find(m.id);
+      if (it == row_of.end()) continue;
+      rows[it->second].relation = m.relation;
+      rows[it->second].duplicate_of = m.duplicate_of;
     }
   }
   const std::vector<EventSummary> events = clusterer.Events();
