@@ -5,13 +5,13 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "newsweave/cluster.h"
-#include "newsweave/dedup.h"
-#include "newsweave/pipeline.h"
+#include "newsweave/main_job.h"
 #include "similarity/evaluation.h"
 
 namespace {
@@ -130,57 +130,21 @@ int main(int argc, char** argv) {
       true_event[id] = a["event"].get<std::string>();
       true_story[id] = a["story"].get<std::string>();
     }
-    // The main job's steps, as `newsweave run` takes them.
-    newsweave::PipelineOptions po;
-    newsweave::Deduplicator dedup;
-    struct Row {
-      std::string id;
-      long copy_of;
-      double day;
-      newsweave::ClusterInput input;
-    };
-    std::vector<Row> rows;
-    double last_day = 0;
-    newsweave::XlingAnalyzer xling(newsweave::Lexicon::Default());
-    auto st = newsweave::RunPipeline(
-        {sample + "/txt", sample + "/jsonl"}, po, nullptr,
-        [&](const newsweave::ProcessedArticle& p) {
-          std::string_view body = newsweave::ComparedBody(p.clean.text, p.article.title);
-          std::uint32_t copy = dedup.Add(p.article.id, body, p.article.published);
-          Row r{p.article.id, copy == rows.size() ? -1 : static_cast<long>(copy), 0, {}};
-          double day = newsweave::DaysSinceEpoch(p.article.published);
-          if (!std::isnan(day)) last_day = day;
-          r.day = last_day;
-          if (r.copy_of < 0) {
-            r.input.article =
-                newsweave::DescribeArticle(p.article.id, p.article.title, p.article.published,
-                                           p.clean.text, p.analysis, &xling);
-            r.input.title = p.article.title;
-            r.input.source = p.article.source;
-            r.input.day = day;
-          }
-          rows.push_back(std::move(r));
-        });
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (rows[i].copy_of < 0) order.push_back(i);
+    newsweave::MainJobOptions job_options;
+    job_options.cluster = options;
+    auto job = newsweave::RunMainJob({sample + "/txt", sample + "/jsonl"}, job_options, nullptr);
+    if (!job) {
+      std::fprintf(stderr, "%s\n", job.error().message.c_str());
+      return 1;
     }
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return rows[a].day < rows[b].day; });
-    newsweave::EventClusterer clusterer(options);
-    for (std::size_t i : order) clusterer.Add(std::move(rows[i].input));
-    for (const Row& r : rows) {
-      if (r.copy_of >= 0) clusterer.AddCopy(r.id, rows[static_cast<std::size_t>(r.copy_of)].id);
+    for (const auto& a : job->articles) {
+      if (a.event < 0) continue;
+      found_event[a.id] = job->events[static_cast<std::size_t>(a.event)].id;
+      found_story[a.id] = job->events[static_cast<std::size_t>(a.event)].story;
     }
-    auto events = clusterer.Events();
-    for (const auto& e : events) {
-      for (const auto& id : e.articles) {
-        found_event[id] = e.id;
-        found_story[id] = e.story;
-      }
-    }
-    std::printf("data/sample: %zu events (truth %zu), %zu stories (truth %zu)\n", events.size(),
-                truth["events"].size(), clusterer.Stories().size(), truth["stories"].size());
+    std::printf("data/sample: %zu events (truth %zu), %zu stories (truth %zu)\n",
+                job->events.size(), truth["events"].size(), job->stories.size(),
+                truth["stories"].size());
     ComparePartitions("events", found_event, true_event, list);
     ComparePartitions("stories", found_story, true_story, list);
   }

@@ -68,9 +68,11 @@ class EventClusterer {
   // Adds the next article; returns the index of the event it joined or opened.
   std::size_t Add(ClusterInput input);
 
-  // Adds a copy of an article added before (dedup): it joins that article's event.
-  // `original` is the id given to Add. Returns false when that id is unknown.
-  bool AddCopy(std::string_view id, std::string_view original);
+  // Adds a copy (or translation) of an article added before: it joins that article's event,
+  // adding its language and source (either may be empty) to the event's. `original` is an
+  // id given to Add or AddCopy. Returns false when that id is unknown.
+  bool AddCopy(std::string_view id, std::string_view original, std::string_view lang = {},
+               std::string_view source = {});
 
   // The events so far, with their stories assigned (stories are computed here).
   std::vector<EventSummary> Events() const;

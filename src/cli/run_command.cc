@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -10,22 +11,10 @@
 #include "cli/diagnostics.h"
 #include "cli/json_text.h"
 #include "cli/progress.h"
-#include "newsweave/cluster.h"
-#include "newsweave/dedup.h"
-#include "newsweave/pipeline.h"
-#include "newsweave/similarity.h"
+#include "newsweave/main_job.h"
 
 namespace newsweave::cli {
 namespace {
-
-// What the digest and the JSON need of an article once the text is gone.
-struct Row {
-  std::string id, lang, title, source, published;
-  double day = 0;                      // for ordering: its date, or the previous dated article's
-  long copy_of = -1;                   // index of the article it copies (dedup), or -1
-  std::string relation, duplicate_of;  // from the dedup groups
-  long event = -1;
-};
 
 std::string Bytes(uint64_t n) {
   char buf[32];
@@ -48,7 +37,7 @@ std::string Shorten(std::string_view s, size_t max) {
 }
 
 // The contract's JSON object: articles, events, stories.
-void PrintJson(const std::vector<Row>& rows, const std::vector<EventSummary>& events,
+void PrintJson(const std::vector<JobArticle>& rows, const std::vector<EventSummary>& events,
                const std::vector<StorySummary>& stories) {
   std::string out = "{\"articles\":[";
   auto list = [&](const std::vector<std::string>& v) {
@@ -67,7 +56,7 @@ void PrintJson(const std::vector<Row>& rows, const std::vector<EventSummary>& ev
     }
   };
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const Row& r = rows[i];
+    const JobArticle& r = rows[i];
     out.append(i ? ",{\"id\":" : "{\"id\":");
     AppendJsonString(r.id, &out);
     out.append(",\"lang\":");
@@ -128,10 +117,10 @@ void PrintJson(const std::vector<Row>& rows, const std::vector<EventSummary>& ev
 
 // Stories, their events in time order, and each event's articles by language, copies
 // under their representative.
-void PrintDigest(const std::vector<Row>& rows, const std::vector<EventSummary>& events,
+void PrintDigest(const std::vector<JobArticle>& rows, const std::vector<EventSummary>& events,
                  const std::vector<StorySummary>& stories) {
-  std::map<std::string, const Row*> by_id;
-  for (const Row& r : rows) by_id[r.id] = &r;
+  std::map<std::string, const JobArticle*> by_id;
+  for (const JobArticle& r : rows) by_id[r.id] = &r;
   std::map<std::string, const EventSummary*> event_by_id;
   for (const EventSummary& e : events) event_by_id[e.id] = &e;
   for (const StorySummary& s : stories) {
@@ -154,10 +143,10 @@ void PrintDigest(const std::vector<Row>& rows, const std::vector<EventSummary>& 
         std::printf("        names: %s\n", names.c_str());
       }
       // Articles by language; copies listed under the article they copy.
-      std::map<std::string, std::vector<const Row*>> by_lang;
-      std::map<std::string, std::vector<const Row*>> copies;  // representative -> copies
+      std::map<std::string, std::vector<const JobArticle*>> by_lang;
+      std::map<std::string, std::vector<const JobArticle*>> copies;  // representative -> copies
       for (const std::string& id : e.articles) {
-        const Row* r = by_id[id];
+        const JobArticle* r = by_id[id];
         if (!r->duplicate_of.empty() && by_id.count(r->duplicate_of)) {
           copies[r->duplicate_of].push_back(r);
         } else {
@@ -165,10 +154,10 @@ void PrintDigest(const std::vector<Row>& rows, const std::vector<EventSummary>& 
         }
       }
       for (const auto& [lang, list] : by_lang) {
-        for (const Row* r : list) {
+        for (const JobArticle* r : list) {
           std::printf("        [%s] %-30s %s\n", lang.c_str(), Shorten(r->id, 30).c_str(),
                       Shorten(r->title, 60).c_str());
-          for (const Row* c : copies[r->id]) {
+          for (const JobArticle* c : copies[r->id]) {
             std::printf("               also %-24s (%s)\n", Shorten(c->id, 24).c_str(),
                         c->relation.c_str());
           }
@@ -189,114 +178,26 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
   std::ios::sync_with_stdio(false);
   DiagnosticPrinter diagnostics(flags.quiet);
   ProgressBar bar("reading");
-  std::vector<Row> rows;
-  std::vector<ClusterInput> inputs;  // articles that are nobody's copy, to cluster
-  std::vector<std::size_t> input_row;
-  std::map<std::string, int> languages;
-  std::map<std::string, int> reasons;
-  uint64_t raw_total = 0;
-  Deduplicator dedup;
-  PreparedArticle prepared;
-  XlingAnalyzer xling(Lexicon::Default());
-  double last_day = 0;
-  PipelineOptions options;
-  options.threads = flags.threads;
-  auto stats = RunPipeline(
-      flags.paths, options, diagnostics.Sink(),
-      [&](const ProcessedArticle& p) {
-        for (const RemovedSpan& s : p.clean.removed) reasons[s.reason]++;
-        languages[p.analysis.language.code]++;
-        raw_total += p.article.text.size();
-        Row r;
-        r.id = p.article.id;
-        r.lang = p.analysis.language.code;
-        r.title = p.article.title;
-        r.source = p.article.source;
-        r.published = p.article.published;
-        const double day = DaysSinceEpoch(p.article.published);
-        if (!std::isnan(day)) last_day = day;
-        r.day = last_day;
-        std::string_view body = ComparedBody(p.clean.text, p.article.title);
-        dedup.Prepare(body, &prepared);
-        const std::uint32_t copy_of =
-            dedup.Add(p.article.id, p.article.published, body.size(), prepared);
-        if (copy_of != rows.size()) {
-          r.copy_of = copy_of;
-        } else {
-          ClusterInput in;
-          in.article = DescribeArticle(p.article.id, p.article.title, p.article.published,
-                                       p.clean.text, p.analysis, &xling);
-          in.title = p.article.title;
-          in.source = p.article.source;
-          in.day = day;
-          inputs.push_back(std::move(in));
-          input_row.push_back(rows.size());
-        }
-        rows.push_back(std::move(r));
-      },
-      [&](uint64_t done, uint64_t total) { bar.Update(done, total); });
+  MainJobOptions options;
+  options.pipeline.threads = flags.threads;
+  auto job = RunMainJob(flags.paths, options, diagnostics.Sink(),
+                        [&](uint64_t done, uint64_t total) { bar.Update(done, total); });
   bar.Finish();
-  if (!stats) {
-    std::fprintf(stderr, "newsweave run: %s\n", stats.error().message.c_str());
+  if (!job) {
+    std::fprintf(stderr, "newsweave run: %s\n", job.error().message.c_str());
     return 1;
   }
-  // Translations: articles (that are nobody's copy) linked through the cross-lingual
-  // translation index join the group of the first one read, and follow its event.
-  {
-    TranslationIndex translations;
-    for (const ClusterInput& in : inputs) translations.Add(in.article.xling);
-    std::vector<std::size_t> first(inputs.size());  // the earliest input of each linked set
-    for (std::size_t i = 0; i < first.size(); ++i) first[i] = i;
-    auto find = [&](std::size_t x) {
-      while (first[x] != x) x = first[x] = first[first[x]];
-      return x;
-    };
-    for (const TranslationPair& t : translations.Pairs()) {
-      dedup.AddTranslation(static_cast<std::uint32_t>(input_row[t.a]),
-                           static_cast<std::uint32_t>(input_row[t.b]));
-      std::size_t a = find(t.a), b = find(t.b);
-      if (a != b) first[std::max(a, b)] = std::min(a, b);
-    }
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      const std::size_t root = find(i);
-      if (root != i) rows[input_row[i]].copy_of = static_cast<long>(input_row[root]);
-    }
-  }
-  // Clustering in time order (articles without a date keep their place after the dated
-  // article before them); copies and translations join their original's event.
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (rows[input_row[i]].copy_of < 0) order.push_back(i);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return rows[input_row[a]].day < rows[input_row[b]].day;
-  });
-  EventClusterer clusterer;
-  for (std::size_t i : order) {
-    rows[input_row[i]].event = static_cast<long>(clusterer.Add(std::move(inputs[i])));
-  }
-  for (Row& r : rows) {
-    if (r.copy_of < 0) continue;
-    clusterer.AddCopy(r.id, rows[static_cast<std::size_t>(r.copy_of)].id);
-    r.event = clusterer.EventOf(r.id);
-  }
-  std::map<std::string, std::size_t> row_of;
-  for (std::size_t i = 0; i < rows.size(); ++i) row_of.emplace(rows[i].id, i);
-  for (const DedupGroup& g : dedup.Groups()) {
-    for (const DedupMember& m : g.members) {
-      auto it = row_of.find(m.id);
-      if (it == row_of.end()) continue;
-      rows[it->second].relation = m.relation;
-      rows[it->second].duplicate_of = m.duplicate_of;
-    }
-  }
-  const std::vector<EventSummary> events = clusterer.Events();
-  const std::vector<StorySummary> stories = clusterer.Stories();
+  const std::vector<JobArticle>& rows = job->articles;
+  const std::vector<EventSummary>& events = job->events;
+  const std::vector<StorySummary>& stories = job->stories;
   if (flags.json) {
     PrintJson(rows, events, stories);
     return 0;
   }
-  const PipelineStats& s = *stats;
+  const PipelineStats& s = job->pipeline;
+  const auto& languages = job->languages;
+  const auto& reasons = job->removed_reasons;
+  const uint64_t raw_total = job->raw_bytes;
   std::printf(
       "newsweave run: %llu articles from %llu files (%s) in %.2f s: %zu events, %zu "
       "stories\n",
@@ -313,7 +214,7 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
     std::printf("%s%s %d", sep, reason.c_str(), n);
     sep = ", ";
   }
-  const DedupStats& d = dedup.stats();
+  const DedupStats& d = job->dedup;
   std::printf("\nCopies      %llu exact, %llu near, %llu contained",
               static_cast<unsigned long long>(d.exact), static_cast<unsigned long long>(d.near),
               static_cast<unsigned long long>(d.contained));

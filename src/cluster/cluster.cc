@@ -225,7 +225,8 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   return event;
 }
 
-bool EventClusterer::AddCopy(std::string_view id, std::string_view original) {
+bool EventClusterer::AddCopy(std::string_view id, std::string_view original, std::string_view lang,
+                             std::string_view source) {
   Impl& m = *impl_;
   auto it = m.by_id.find(std::string(original));
   if (it == m.by_id.end()) return false;
@@ -234,6 +235,8 @@ bool EventClusterer::AddCopy(std::string_view id, std::string_view original) {
   m.articles.push_back(Impl::Member{std::string(id), event});
   m.by_id.emplace(std::string(id), article);
   m.events[event].members.push_back(article);
+  if (!lang.empty() && lang != "und") m.events[event].languages.emplace(lang);
+  if (!source.empty()) m.events[event].sources.emplace(source);
   return true;
 }
 
