@@ -21,8 +21,8 @@ struct ClusterOptions {
   double sigma_hours = 72.0;  // width of the Gaussian time term
   double time_weight = 1.0;   // what a large date gap adds to a pair's score (1..4 scale)
   double join_score = 2.2;    // an article joins the best event scoring at most this
-  int exemplars = 3;          // an event is compared through its first and latest articles
-  int candidates = 24;        // events scored per article, at most
+  int exemplars = 2;          // an event is compared through its first and latest articles
+  int candidates = 10;        // events scored per article, at most
   int keys = 16;              // rare terms and names an article is indexed and found by
   double story_score = 2.0;   // events join a story when their places and actors score
                               // at most this (geography and entities, 1..4 scale)

@@ -63,6 +63,8 @@ class TermStatistics {
   explicit TermStatistics(double prior_documents = 50.0);
   // Counts the article's distinct terms and names.
   void Add(const ComparableArticle& article);
+  // Articles counted with this term or name.
+  std::uint32_t DocumentCount(std::uint64_t term) const;
   // Inverse document frequency of a term or name (> 0).
   double Idf(std::uint64_t term) const;
   std::uint64_t documents() const { return documents_; }

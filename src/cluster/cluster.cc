@@ -109,16 +109,38 @@ struct EventClusterer::Impl {
       return x;
     };
     const std::size_t names_feature = FeatureIndex("name_weighted_cosine");
+    // Earlier events are looked up by the seed's rarest names that other articles have too
+    // (a name in very many events, a country or a leader, says little), and only the few
+    // sharing the most are scored.
+    constexpr std::size_t kNames = 8, kCandidates = 8, kMaxPosting = 256;
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_name;
     for (std::uint32_t i = 0; i < events.size(); ++i) {
       const ComparableArticle& seed = *events[i].exemplars.front();
-      std::set<std::uint32_t> earlier;
+      std::vector<std::pair<double, std::uint64_t>> rare;
+      // Names no other article has cannot link anything: they come last.
       for (std::uint64_t n : seed.names) {
-        auto it = by_name.find(n);
-        if (it == by_name.end()) continue;
-        earlier.insert(it->second.begin(), it->second.end());
+        rare.emplace_back(stats.DocumentCount(n) > 1 ? -stats.Idf(n) : 1e9, n);
       }
-      for (std::uint32_t j : earlier) {
+      const std::size_t k = std::min(kNames, rare.size());
+      std::partial_sort(rare.begin(), rare.begin() + static_cast<long>(k), rare.end());
+      std::unordered_map<std::uint32_t, int> hits;
+      for (std::size_t r = 0; r < k; ++r) {
+        auto it = by_name.find(rare[r].second);
+        if (it == by_name.end()) continue;
+        // The most recent events of a crowded name only.
+        const auto& list = it->second;
+        for (std::size_t q = list.size() > kMaxPosting ? list.size() - kMaxPosting : 0;
+             q < list.size(); ++q) {
+          ++hits[list[q]];
+        }
+      }
+      std::vector<std::pair<int, std::uint32_t>> ranked;
+      for (const auto& [j, n] : hits) ranked.emplace_back(-n, j);
+      const std::size_t c = std::min(kCandidates, ranked.size());
+      std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
+      for (std::size_t q = 0; q < c; ++q) {
+        const std::uint32_t j = ranked[q].second;
+        if (find(i) == find(j)) continue;
         const ComparableArticle& other = *events[j].exemplars.front();
         PairFeatures f = ComparePair(seed, other, stats);
         SimilarityScores s = model->Predict(f);
@@ -127,7 +149,7 @@ struct EventClusterer::Impl {
           parent[find(i)] = find(j);
         }
       }
-      for (std::uint64_t n : seed.names) by_name[n].push_back(i);
+      for (std::uint64_t n : seed.names) by_name[n].push_back(i);  // found by any name
     }
     std::vector<std::uint32_t> root(events.size());
     for (std::uint32_t i = 0; i < events.size(); ++i) root[i] = find(i);

@@ -164,6 +164,11 @@ void TermStatistics::Add(const ComparableArticle& article) {
 
 const DocumentFrequencies& TermStatistics::neutral() const { return impl_->neutral; }
 
+std::uint32_t TermStatistics::DocumentCount(std::uint64_t term) const {
+  const std::uint32_t* found = impl_->df.Find(term);
+  return found ? *found : 0;
+}
+
 double TermStatistics::Idf(std::uint64_t term) const {
   const std::uint32_t* found = impl_->df.Find(term);
   const std::uint32_t df = found ? *found : 0;

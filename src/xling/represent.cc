@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "text/hash_slots.h"
 #include "text/stemmer.h"
 #include "xling/internal.h"
 
@@ -439,7 +440,7 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
 struct DocumentFrequencies::Impl {
   double m;
   std::uint64_t n = 0;
-  std::unordered_map<std::uint64_t, std::uint32_t> df;
+  text::HashSlots<std::uint32_t> df;  // flat: Idf is called for every feature of every pair
 };
 
 DocumentFrequencies::DocumentFrequencies(double prior_documents) : impl_(std::make_unique<Impl>()) {
@@ -449,20 +450,20 @@ DocumentFrequencies::~DocumentFrequencies() = default;
 
 void DocumentFrequencies::Add(const NeutralRepresentation& rep) {
   ++impl_->n;
-  for (const Feature& f : rep.features) ++impl_->df[f.id];
+  for (const Feature& f : rep.features) ++*impl_->df.Insert(f.id).first;
 }
 
 void DocumentFrequencies::Remove(const NeutralRepresentation& rep) {
   if (impl_->n) --impl_->n;
   for (const Feature& f : rep.features) {
-    auto it = impl_->df.find(f.id);
-    if (it != impl_->df.end() && --it->second == 0) impl_->df.erase(it);
+    const std::uint32_t* count = impl_->df.Find(f.id);
+    if (count != nullptr && *count > 0) --*impl_->df.Insert(f.id).first;
   }
 }
 
 std::uint32_t DocumentFrequencies::Count(std::uint64_t id) const {
-  auto it = impl_->df.find(id);
-  return it == impl_->df.end() ? 0 : it->second;
+  const std::uint32_t* count = impl_->df.Find(id);
+  return count ? *count : 0;
 }
 
 double DocumentFrequencies::Idf(const Feature& f) const {
