@@ -1,29 +1,11 @@
 #include "dedup/lsh_index.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
-#include <cstdint>
 
 namespace newsweave::dedup {
 
 namespace {
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-
-// Asks for transparent huge pages under a large table: its lookups land anywhere in it, and
-// with 4 KB pages nearly each one also misses the TLB. Only a hint; ignored where unsupported.
-template <class T>
-void PreferHugePages(std::vector<T>* v) {
-  const std::size_t bytes = v->capacity() * sizeof(T);
-  if (bytes < (4u << 20)) return;
-  const std::uintptr_t page = 2u << 20;
-  auto begin = reinterpret_cast<std::uintptr_t>(v->data());
-  const std::uintptr_t aligned = (begin + page - 1) & ~(page - 1);
-  const std::uintptr_t end = (begin + bytes) & ~(page - 1);
-  if (end > aligned) {
-    madvise(reinterpret_cast<void*>(aligned), end - aligned, MADV_HUGEPAGE);
-  }
-}
 constexpr std::size_t kInitialSlots = 1u << 10;
 constexpr int kMaxWalk = 64;
 }  // namespace
@@ -35,7 +17,6 @@ LshIndex::LshIndex(LshParams params) : params_(params), tables_(params.bands) {
 LshIndex::Slot* LshIndex::Insert(Table* table, std::uint32_t key, bool* found) {
   if ((table->used + 1) * 2 > table->slots.size()) {  // keep under half full
     std::vector<Slot> old(table->slots.size() * 2);
-    PreferHugePages(&old);
     old.swap(table->slots);
     const std::size_t mask = table->slots.size() - 1;
     for (const Slot& s : old) {
@@ -61,9 +42,7 @@ void LshIndex::Add(std::uint32_t id, const std::uint32_t* sig,
   const std::size_t first = candidates->size();
   const std::size_t bands = static_cast<std::size_t>(params_.bands);
   if (previous_.size() < (static_cast<std::size_t>(id) + 1) * bands) {
-    const std::size_t capacity = previous_.capacity();
     previous_.resize((static_cast<std::size_t>(id) + 1) * bands, kNone);
-    if (previous_.capacity() != capacity) PreferHugePages(&previous_);
   }
   // Every band's key first, with its table slot fetched ahead: the tables are far larger
   // than the cache, and the misses then overlap instead of following one another.
