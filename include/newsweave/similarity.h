@@ -79,7 +79,7 @@ class TermStatistics {
 };
 
 // The features of a pair, in a fixed order (FeatureNames()).
-inline constexpr int kSimilarityFeatures = 21;
+inline constexpr int kSimilarityFeatures = 23;
 using PairFeatures = std::array<float, kSimilarityFeatures>;
 
 // Names of the features, in order; the model file lists them and is checked against them.

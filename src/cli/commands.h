@@ -54,6 +54,7 @@ struct TrainSimilarityFlags {
   std::string out;  // model file to write (none: only cross-validate)
   int folds = 5;    // cross-validation folds (0 or 1: none)
   int trees = 300;
+  int errors = 0;  // list this many of the worst out-of-fold predictions each way
   int depth = 3;
   double learning_rate = 0.05;
   std::uint64_t seed = 1;

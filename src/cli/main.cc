@@ -86,6 +86,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 50));
   train->add_option("--trees", train_flags.trees, "Trees per score (default 300)")
       ->check(CLI::Range(1, 5000));
+  train->add_option("--errors", train_flags.errors,
+                    "List the N worst out-of-fold predictions each way, with their features");
   train->add_option("--depth", train_flags.depth, "Tree depth (default 3)")
       ->check(CLI::Range(1, 8));
   train->add_option("--rate", train_flags.learning_rate, "Learning rate (default 0.05)")

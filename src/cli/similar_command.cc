@@ -1,5 +1,7 @@
 // `newsweave similar` (scores of a pair, or of every pair of a JSONL file) and
 // `newsweave train-similarity` (the model, from SemEval-2022 Task 8 pairs).
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -231,6 +233,30 @@ int RunTrainSimilarity(const TrainSimilarityFlags& flags) {
         "  same-event ROC AUC    %.3f   (term cosine alone: %.3f; %zu pairs <= 1.5, "
         "%zu >= 3.5)\n",
         cv.auc, cv.baseline_auc, cv.same, cv.different);
+    if (flags.errors > 0) {
+      // The same-event pairs scored worst and the different-event pairs scored best.
+      std::vector<std::pair<double, std::size_t>> same, different;
+      for (const auto& [i, predicted] : cv.predictions) {
+        const double truth = data->pairs[i].targets[0];
+        if (truth <= 1.5) same.emplace_back(-predicted, i);
+        if (truth >= 3.5) different.emplace_back(predicted, i);
+      }
+      std::sort(same.begin(), same.end());
+      std::sort(different.begin(), different.end());
+      auto show = [&](const char* what, const std::vector<std::pair<double, std::size_t>>& v) {
+        std::printf("  %s:\n", what);
+        for (std::size_t k = 0; k < v.size() && k < static_cast<std::size_t>(flags.errors); ++k) {
+          const auto& p = data->pairs[v[k].second];
+          const PairFeatures& f = features[v[k].second];
+          std::printf("    %-28s %-6s truth %.2f predicted %.2f |", p.id.c_str(), p.langs.c_str(),
+                      p.targets[0], std::fabs(v[k].first));
+          for (int j = 0; j < kSimilarityFeatures; ++j) std::printf(" %.2f", f[j]);
+          std::printf("\n");
+        }
+      };
+      show("same event, scored worst", same);
+      show("different events, scored best", different);
+    }
     std::printf("  by language pair:\n");
     for (const auto& [langs, r] : cv.by_langs) {
       std::printf("    %-6s %4zu pairs  Pearson %.3f\n", langs.c_str(), r.second, r.first);

@@ -158,6 +158,9 @@ void TermStatistics::Add(const ComparableArticle& article) {
   ++documents_;
   for (const TermCount& t : article.terms) ++*impl_->df.Insert(t.term).first;
   for (std::uint64_t name : article.names) ++*impl_->df.Insert(name).first;
+  for (std::uint32_t gram : article.grams) {
+    ++*impl_->df.Insert(similarity::MakeTerm(gram, TermKind::kGram)).first;
+  }
   impl_->neutral.Add(article.xling);
   impl_->log_documents = std::log(static_cast<double>(documents_) + prior_ + 1.0);
 }

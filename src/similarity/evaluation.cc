@@ -226,6 +226,7 @@ CrossValidation CrossValidate(const LabelledData& data, const std::vector<PairFe
     const LabelledPair& pair = data.pairs[i];
     if (!pair.original) continue;
     const double overall = pair.targets[0];
+    cv.predictions.emplace_back(i, predicted[i]);
     p.push_back(predicted[i]);
     t.push_back(overall);
     cosine.push_back(-features[i][1]);

@@ -44,6 +44,8 @@ struct CrossValidation {
   std::size_t same = 0, different = 0;
   std::map<std::string, std::pair<double, std::size_t>> by_langs;  // Pearson and count
   double baseline_pearson = 0;  // term_cosine alone (negated), for scale
+  // Every original pair: index into LabelledData::pairs and its out-of-fold prediction.
+  std::vector<std::pair<std::size_t, double>> predictions;
   double baseline_auc = 0;
 };
 

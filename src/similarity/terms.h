@@ -6,7 +6,7 @@
 
 namespace newsweave::similarity {
 
-enum class TermKind : std::uint8_t { kWord = 0, kNumber = 1, kName = 2 };
+enum class TermKind : std::uint8_t { kWord = 0, kNumber = 1, kName = 2, kGram = 3 };
 
 // A hash with its kind in the top two bits.
 inline std::uint64_t MakeTerm(std::uint64_t hash, TermKind kind) {
