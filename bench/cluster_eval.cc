@@ -61,6 +61,8 @@ int main(int argc, char** argv) {
   app.add_option("--story", options.story_score, "story score");
   app.add_option("--story-names", options.story_names, "story name cosine");
   app.add_option("--time-weight", options.time_weight, "time term weight");
+  app.add_option("--keys", options.keys, "keys per article");
+  app.add_option("--candidates", options.candidates, "events scored per article");
   app.add_flag("--list", list, "list the pairs in error (sample)");
   app.add_option("--folds", folds,
                  "SemEval: judge each fold with a model trained without it "

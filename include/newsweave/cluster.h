@@ -20,10 +20,10 @@ struct ClusterOptions {
   double window_days = 7.0;   // events take new articles this long after their last one
   double sigma_hours = 72.0;  // width of the Gaussian time term
   double time_weight = 1.0;   // what a large date gap adds to a pair's score (1..4 scale)
-  double join_score = 2.2;    // an article joins the best event scoring at most this
+  double join_score = 2.5;    // an article joins the best event scoring at most this
   int exemplars = 2;          // an event is compared through its first and latest articles
   int candidates = 10;        // events scored per article, at most
-  int keys = 16;              // rare terms and names an article is indexed and found by
+  int keys = 32;              // rare terms and names an article is indexed and found by
   double story_score = 2.0;   // events join a story when their places and actors score
                               // at most this (geography and entities, 1..4 scale)
   double story_names = 0.25;  // ... and their names overlap at least this much (cosine)
