@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -174,6 +175,20 @@ struct EventClusterer::Impl {
     }
     if (!a.lang.empty() && a.lang != "und") e.languages.insert(a.lang);
     if (!input.source.empty()) e.sources.insert(input.source);
+    // The event's names: the entities the cross-lingual layer found (counted by their
+    // language-neutral keys, so Moscou and Moscow are one), else capitalised words.
+    if (!a.xling.entities.empty()) {
+      for (const EntityMention& m : a.xling.entities) {
+        std::uint64_t key = 0;
+        for (const std::string& k : m.keys) {
+          key = (key ^ std::hash<std::string>()(k)) * 0x100000001b3ULL;
+        }
+        auto& slot = e.names[key];
+        ++slot.first;
+        if (slot.second.empty()) slot.second = m.text;
+      }
+      return;
+    }
     for (std::uint64_t n : a.names) {
       auto label = std::lower_bound(a.labels.begin(), a.labels.end(), n,
                                     [](const auto& l, std::uint64_t key) { return l.first < key; });
