@@ -64,6 +64,10 @@ struct TrainSimilarityFlags {
 // `newsweave train-similarity`: trains the pair similarity model, reporting cross-validation.
 int RunTrainSimilarity(const TrainSimilarityFlags& flags);
 
+// `newsweave ingest --db FILE PATH...`: adds articles to the persistent store, skipping
+// those stored already (same id, URL or words).
+int RunIngest(const CommonFlags& flags, const std::string& db);
+
 }  // namespace newsweave::cli
 
 #endif  // NEWSWEAVE_CLI_COMMANDS_H_

@@ -96,7 +96,11 @@ int main(int argc, char** argv) {
   train->add_option("--threads", train_flags.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   CLI::App* ingest = app.add_subcommand("ingest", "Add articles to a persistent store");
-  ingest->allow_extras();
+  ingest->add_option("PATH", flags.paths, "Files or directories (read recursively)")->required();
+  ingest->add_option("--db", db, "SQLite store (created when missing)")->required();
+  ingest->add_option("--threads", flags.threads, "Threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  ingest->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
   CLI::App* serve = app.add_subcommand("serve", "HTTP JSON API and web page");
   serve->allow_extras();
 
@@ -107,7 +111,7 @@ int main(int argc, char** argv) {
   if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);
   if (*similar) return newsweave::cli::RunSimilar(similar_flags);
   if (*train) return newsweave::cli::RunTrainSimilarity(train_flags);
-  if (*ingest) return NotBuilt("ingest", "the store comes with issue 6");
+  if (*ingest) return newsweave::cli::RunIngest(flags, db);
   if (*serve) return NotBuilt("serve", "the service comes with issue 6");
   return 2;
 }
