@@ -6,26 +6,17 @@
 #include <limits>
 #include <vector>
 
+#include "text/splitmix.h"
+
 namespace newsweave::dedup {
-namespace {
-
-// SplitMix64: the seed's stream of parameters.
-std::uint64_t NextRandom(std::uint64_t* state) {
-  std::uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-}  // namespace
 
 MinHasher::MinHasher(int permutations, std::uint64_t seed) {
   std::uint64_t state = seed;
   a_.resize(static_cast<std::size_t>(std::max(permutations, 1)));
   b_.resize(a_.size());
   for (std::size_t i = 0; i < a_.size(); ++i) {
-    a_[i] = static_cast<std::uint32_t>(NextRandom(&state)) | 1u;
-    b_[i] = static_cast<std::uint32_t>(NextRandom(&state));
+    a_[i] = static_cast<std::uint32_t>(text::SplitMix64(&state)) | 1u;
+    b_[i] = static_cast<std::uint32_t>(text::SplitMix64(&state));
   }
 }
 

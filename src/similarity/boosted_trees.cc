@@ -7,6 +7,8 @@
 #include <limits>
 #include <numeric>
 
+#include "text/splitmix.h"
+
 namespace newsweave::similarity {
 
 // Grows one tree on the residuals of a subsample of rows, greedily, split by split.
@@ -92,18 +94,6 @@ class TreeGrower {
   std::vector<RegressionForest::Node> nodes_;
 };
 
-namespace {
-
-// SplitMix64: the subsampling's random numbers.
-std::uint64_t NextRandom(std::uint64_t* state) {
-  std::uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-}  // namespace
-
 RegressionForest RegressionForest::Fit(const std::vector<float>& x, int width,
                                        const std::vector<double>& y, const ForestOptions& options) {
   RegressionForest forest;
@@ -117,7 +107,7 @@ RegressionForest RegressionForest::Fit(const std::vector<float>& x, int width,
     for (std::size_t i = 0; i < n; ++i) residual[i] = y[i] - prediction[i];
     std::vector<int> rows;
     for (std::size_t i = 0; i < n; ++i) {
-      const double u = static_cast<double>(NextRandom(&state) >> 11) * 0x1.0p-53;
+      const double u = static_cast<double>(text::SplitMix64(&state) >> 11) * 0x1.0p-53;
       if (u < options.subsample) rows.push_back(static_cast<int>(i));
     }
     if (rows.empty()) continue;
