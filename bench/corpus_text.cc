@@ -246,12 +246,7 @@ std::string LoadPools(const std::string& path, std::vector<LangPool>* pools) {
   CsvReader csv(data);
   std::vector<std::string> header, row;
   if (!csv.NextRow(&header)) return path + ": empty CSV";
-  auto column = [&](std::string_view name) -> int {
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      if (header[i] == name) return static_cast<int>(i);
-    }
-    return -1;
-  };
+  auto column = [&](std::string_view name) { return CsvReader::ColumnIndex(header, name); };
   const int lang1 = column("lang1"), lang2 = column("lang2");
   const int text1 = column("text1"), text2 = column("text2");
   if (lang1 < 0 || lang2 < 0 || text1 < 0 || text2 < 0) {

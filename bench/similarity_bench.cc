@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -64,10 +65,12 @@ int main(int argc, char** argv) {
     std::vector<std::string> header, row;
     reader.NextRow(&header);
     auto col = [&](const char* name) {
-      for (std::size_t i = 0; i < header.size(); ++i) {
-        if (header[i] == name) return i;
+      const int i = newsweave::ingest::CsvReader::ColumnIndex(header, name);
+      if (i < 0) {
+        std::fprintf(stderr, "similarity_bench: %s has no column %s\n", csv.c_str(), name);
+        std::exit(1);
       }
-      return header.size();
+      return static_cast<std::size_t>(i);
     };
     const std::size_t id = col("pair_id"), l1 = col("lang1"), l2 = col("lang2"), t1 = col("text1"),
                       t2 = col("text2");

@@ -5,6 +5,7 @@
 // translation link, and the translation links between articles of different originals.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -12,16 +13,7 @@
 #include <sstream>
 
 #include "ingest/csv_reader.h"
-
-namespace {
-
-std::string BaseId(const std::string& id) {
-  std::size_t n = 0;
-  while (n < id.size() && id[n] >= '0' && id[n] <= '9') ++n;
-  return id.substr(0, n);
-}
-
-}  // namespace
+#include "similarity/evaluation.h"
 
 int main(int argc, char** argv) {
   CLI::App app("Translation links of newsweave dedup against SemEval-2022 Task 8 ids.");
@@ -39,10 +31,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> header, row;
   reader.NextRow(&header);
   auto col = [&](const char* name) {
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      if (header[i] == name) return i;
+    const int i = newsweave::ingest::CsvReader::ColumnIndex(header, name);
+    if (i < 0) {
+      std::fprintf(stderr, "translation_eval: %s has no column %s\n", csv.c_str(), name);
+      std::exit(1);
     }
-    return header.size();
+    return static_cast<std::size_t>(i);
   };
   const std::size_t pid = col("pair_id"), l1 = col("lang1"), l2 = col("lang2"), t1 = col("text1"),
                     t2 = col("text2"), overall = col("Overall");
@@ -55,7 +49,8 @@ int main(int argc, char** argv) {
     std::string a = id.substr(0, us), b = id.substr(us + 1);
     articles.emplace(a, std::make_pair(row[l1], row[t1]));
     articles.emplace(b, std::make_pair(row[l2], row[t2]));
-    std::string ba = BaseId(a), bb = BaseId(b);
+    std::string ba = newsweave::similarity::BaseArticleId(a),
+                bb = newsweave::similarity::BaseArticleId(b);
     rated[{std::min(ba, bb), std::max(ba, bb)}] = std::atof(row[overall].c_str());
   }
   if (!corpus.empty()) {
@@ -81,9 +76,11 @@ int main(int argc, char** argv) {
       const std::string id = m["id"].get<std::string>();
       group_of[id] = g;
       relation[id] = m["relation"].is_null() ? "" : m["relation"].get<std::string>();
-      if (relation[id] == "translation" && BaseId(id) != BaseId(rep)) {
+      if (relation[id] == "translation" &&
+          newsweave::similarity::BaseArticleId(id) != newsweave::similarity::BaseArticleId(rep)) {
         ++different;
-        std::string a = BaseId(id), b = BaseId(rep);
+        std::string a = newsweave::similarity::BaseArticleId(id),
+                    b = newsweave::similarity::BaseArticleId(rep);
         auto r = rated.find({std::min(a, b), std::max(a, b)});
         if (r != rated.end()) (r->second >= 2.5 ? different_rated_apart : different_rated_same)++;
       }
@@ -92,7 +89,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::pair<int, int>> by_langs;  // found, total
   int found = 0, total = 0;
   for (const auto& [id, lt] : articles) {
-    const std::string base = BaseId(id);
+    const std::string base = newsweave::similarity::BaseArticleId(id);
     if (base == id || !articles.count(base)) continue;
     ++total;
     const std::string pair = articles[base].first + "->" + lt.first;

@@ -48,4 +48,11 @@ bool CsvReader::NextRow(std::vector<std::string>* fields) {
   }
 }
 
+int CsvReader::ColumnIndex(const std::vector<std::string>& header, std::string_view name) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 }  // namespace newsweave::ingest

@@ -21,6 +21,9 @@ class CsvReader {
   // of the data or on an error (see error()).
   bool NextRow(std::vector<std::string>* fields);
 
+  // The index of the column called `name` in a header row, or -1.
+  static int ColumnIndex(const std::vector<std::string>& header, std::string_view name);
+
   // Empty, or what was wrong (an unterminated quoted field) with its 1-based line.
   const std::string& error() const { return error_; }
 

@@ -14,21 +14,6 @@
 namespace newsweave::similarity {
 namespace {
 
-// The column index of `name`, or -1.
-int Column(const std::vector<std::string>& header, std::string_view name) {
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return static_cast<int>(i);
-  }
-  return -1;
-}
-
-// "1484039360it" -> "1484039360": the article a translation was made from.
-std::string BaseId(std::string_view id) {
-  std::size_t n = 0;
-  while (n < id.size() && id[n] >= '0' && id[n] <= '9') ++n;
-  return std::string(id.substr(0, n));
-}
-
 // A title: the text up to its first double space, when that comes early.
 std::string_view TitleOf(std::string_view text) {
   std::size_t gap = text.find("  ");
@@ -37,6 +22,12 @@ std::string_view TitleOf(std::string_view text) {
 }
 
 }  // namespace
+
+std::string BaseArticleId(std::string_view id) {
+  std::size_t n = 0;
+  while (n < id.size() && id[n] >= '0' && id[n] <= '9') ++n;
+  return std::string(id.substr(0, n));
+}
 
 Result<LabelledData> LoadSemEval(const std::string& path, int threads) {
   std::ifstream in(path, std::ios::binary);
@@ -51,7 +42,7 @@ Result<LabelledData> LoadSemEval(const std::string& path, int threads) {
                            "Overall", "Geography", "Entities", "Time",  "Narrative"};
   int col[10];
   for (int i = 0; i < 10; ++i) {
-    col[i] = Column(header, kNeeded[i]);
+    col[i] = ingest::CsvReader::ColumnIndex(header, kNeeded[i]);
     if (col[i] < 0) {
       return MakeError(ErrorCode::kCorruption, path + ": no column \"" + kNeeded[i] + "\"");
     }
@@ -94,8 +85,8 @@ Result<LabelledData> LoadSemEval(const std::string& path, int threads) {
       pair.targets[static_cast<std::size_t>(k)] =
           std::atof(row[static_cast<std::size_t>(col[5 + k])].c_str());
     }
-    pair.original = BaseId(ids[0]) == ids[0] && BaseId(ids[1]) == ids[1];
-    std::string ga = BaseId(ids[0]), gb = BaseId(ids[1]);
+    pair.original = BaseArticleId(ids[0]) == ids[0] && BaseArticleId(ids[1]) == ids[1];
+    std::string ga = BaseArticleId(ids[0]), gb = BaseArticleId(ids[1]);
     pair.group = std::min(ga, gb) + "_" + std::max(ga, gb);
     data.pairs.push_back(std::move(pair));
   }

@@ -29,6 +29,10 @@ struct LabelledData {
   TermStatistics stats;  // over all the articles
 };
 
+// The article a SemEval id was made from: "1484039360it" (a machine translation) ->
+// "1484039360"; an original's id is its own.
+std::string BaseArticleId(std::string_view id);
+
 // Reads train.csv (columns pair_id, lang1, lang2, text1, text2 and the ratings), analyzes
 // each distinct article on `threads` threads (0: all cores). Errors name the file and line.
 Result<LabelledData> LoadSemEval(const std::string& path, int threads);

@@ -50,23 +50,30 @@ double TermWeight(const TermCount& t, const TermStatistics& stats) {
   return (1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term);
 }
 
-// TF-IDF cosine of the two term vectors (sublinear term frequency).
-float TermCosine(const ComparableArticle& a, const ComparableArticle& b,
-                 const TermStatistics& stats) {
+// Each term's weight, in the order of a.terms.
+void TermWeights(const ComparableArticle& a, const TermStatistics& stats, std::vector<double>* w) {
+  w->clear();
+  for (const TermCount& t : a.terms) w->push_back(TermWeight(t, stats));
+}
+
+// TF-IDF cosine of the two term vectors (sublinear term frequency), from their weights.
+float TermCosine(const ComparableArticle& a, const std::vector<double>& wa,
+                 const ComparableArticle& b, const std::vector<double>& wb) {
   double dot = 0, na = 0, nb = 0;
   std::size_t i = 0, j = 0;
   while (i < a.terms.size() || j < b.terms.size()) {
     if (j == b.terms.size() || (i < a.terms.size() && a.terms[i].term < b.terms[j].term)) {
-      double w = TermWeight(a.terms[i++], stats);
-      na += w * w;
+      na += wa[i] * wa[i];
+      ++i;
     } else if (i == a.terms.size() || b.terms[j].term < a.terms[i].term) {
-      double w = TermWeight(b.terms[j++], stats);
-      nb += w * w;
+      nb += wb[j] * wb[j];
+      ++j;
     } else {
-      double wa = TermWeight(a.terms[i++], stats), wb = TermWeight(b.terms[j++], stats);
-      dot += wa * wb;
-      na += wa * wa;
-      nb += wb * wb;
+      dot += wa[i] * wb[j];
+      na += wa[i] * wa[i];
+      nb += wb[j] * wb[j];
+      ++i;
+      ++j;
     }
   }
   return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
@@ -173,12 +180,12 @@ bool Cased(std::string_view lang) {
   return true;
 }
 
-// The article's k heaviest terms, sorted by hash.
-std::vector<std::uint64_t> TopTerms(const ComparableArticle& a, const TermStatistics& stats,
+// The article's k heaviest terms (weights as TermWeights gives them), sorted by hash.
+std::vector<std::uint64_t> TopTerms(const ComparableArticle& a, const std::vector<double>& w,
                                     std::size_t k) {
   std::vector<std::pair<double, std::uint64_t>> weighted;
   weighted.reserve(a.terms.size());
-  for (const TermCount& t : a.terms) weighted.emplace_back(-TermWeight(t, stats), t.term);
+  for (std::size_t i = 0; i < a.terms.size(); ++i) weighted.emplace_back(-w[i], a.terms[i].term);
   const std::size_t n = std::min(k, weighted.size());
   std::partial_sort(weighted.begin(), weighted.begin() + static_cast<long>(n), weighted.end());
   std::vector<std::uint64_t> top;
@@ -188,10 +195,11 @@ std::vector<std::uint64_t> TopTerms(const ComparableArticle& a, const TermStatis
 }
 
 // Share of one's top terms found among all the other's terms, averaged both ways.
-float TopTermOverlap(const ComparableArticle& a, const ComparableArticle& b,
-                     const TermStatistics& stats) {
-  auto found = [&](const ComparableArticle& x, const ComparableArticle& y) {
-    std::vector<std::uint64_t> top = TopTerms(x, stats, 10);
+float TopTermOverlap(const ComparableArticle& a, const std::vector<double>& wa,
+                     const ComparableArticle& b, const std::vector<double>& wb) {
+  auto found = [&](const ComparableArticle& x, const std::vector<double>& wx,
+                   const ComparableArticle& y) {
+    std::vector<std::uint64_t> top = TopTerms(x, wx, 10);
     if (top.empty()) return 0.0;
     std::size_t hit = 0, j = 0;
     for (std::uint64_t t : top) {
@@ -200,7 +208,7 @@ float TopTermOverlap(const ComparableArticle& a, const ComparableArticle& b,
     }
     return static_cast<double>(hit) / static_cast<double>(top.size());
   };
-  return static_cast<float>((found(a, b) + found(b, a)) / 2);
+  return static_cast<float>((found(a, wa, b) + found(b, wb, a)) / 2);
 }
 
 // Days between two ISO 8601 dates (their date parts), or -1 when either is unknown.
@@ -254,7 +262,11 @@ PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
                          const TermStatistics& stats) {
   PairFeatures f{};
   f[0] = a.lang == b.lang ? 1.f : 0.f;
-  f[1] = TermCosine(a, b, stats);
+  // Term weights once per pair: the cosine and the top terms both read them.
+  thread_local std::vector<double> wa, wb;
+  TermWeights(a, stats, &wa);
+  TermWeights(b, stats, &wb);
+  f[1] = TermCosine(a, wa, b, wb);
   f[2] = Jaccard(a.title, b.title);
   f[3] = Jaccard(a.names, b.names);
   f[4] = Containment(a.names, b.names);
@@ -265,7 +277,7 @@ PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
   const double small = std::min(a.words, b.words), large = std::max(a.words, b.words);
   f[9] = large > 0 ? static_cast<float>(small / large) : 0.f;
   f[10] = static_cast<float>(std::log1p(small));
-  f[11] = TopTermOverlap(a, b, stats);
+  f[11] = TopTermOverlap(a, wa, b, wb);
   f[12] = DateGapDays(a.published, b.published);
   f[13] = WeightedSetCosine(a.names, b.names, stats);
   f[14] = Jaccard(a.lead, b.lead);
