@@ -116,7 +116,9 @@ for delay in 0.02 0.08 0.14; do
   kill -9 $pid 2>/dev/null
   wait $pid 2>/dev/null
   "$bin" ingest -q --db "$dir/crash.db" "$dir/many.jsonl" > "$dir/crash.txt" 2>&1
-  check "ingest after kill -9 at ${delay}s ends with 3000 articles" grep -q '; 3000 articles in' "$dir/crash.txt"
+  check "ingest after kill -9 at ${delay}s ends with 3000 articles" grep -q '; 3000 articles,' "$dir/crash.txt"
+  "$bin" run -q --db "$dir/crash.db" --json > "$dir/crash.json"
+  check "after kill -9 at ${delay}s every article has an event" test "$(grep -o '"event":"e[0-9]*"' "$dir/crash.json" | wc -l)" -eq 3000
 done
 
 # Subcommands not built yet: one line, status 2.

@@ -29,8 +29,9 @@ int main(int argc, char** argv) {
   std::string db;
 
   CLI::App* run = app.add_subcommand("run", "The main job: read, clean, dedup, cluster; digest");
-  run->add_option("PATH", flags.paths, "Files or directories (read recursively)")->required();
-  run->add_option("--db", db, "SQLite store to use");
+  run->add_option("PATH", flags.paths, "Files or directories (read recursively)");
+  run->add_option("--db", db,
+                  "SQLite store: PATH... are ingested into it, and the digest covers all it holds");
   run->add_flag("--json", flags.json, "Write one JSON object instead of the digest");
   run->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
 
@@ -106,7 +107,13 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
 
-  if (*run) return newsweave::cli::RunMain(flags, db);
+  if (*run) {
+    if (flags.paths.empty() && db.empty()) {
+      std::fprintf(stderr, "newsweave run: give PATH... (or --db FILE)\n");
+      return 2;
+    }
+    return newsweave::cli::RunMain(flags, db);
+  }
   if (*clean) return newsweave::cli::RunClean(flags);
   if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);
   if (*similar) return newsweave::cli::RunSimilar(similar_flags);
