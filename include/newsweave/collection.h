@@ -72,9 +72,10 @@ std::string PivotStems(std::string_view text, const Analysis& analysis, std::str
                        const Lexicon* lexicon);
 
 // An FTS5 query for the words of `query` in any language: each word matches as written, or
-// through its English pivot stems (from every language the lexicon knows), all words
-// required. Empty when the query has no word.
-std::string CrossLingualQuery(std::string_view query, const Lexicon* lexicon);
+// through its English pivot stems (from every language the lexicon knows); all words
+// required, or with `any_word` any of them. Empty when the query has no word.
+std::string CrossLingualQuery(std::string_view query, const Lexicon* lexicon,
+                              bool any_word = false);
 
 }  // namespace newsweave
 

@@ -95,7 +95,7 @@ std::string PivotStems(std::string_view text, const Analysis& analysis, std::str
   return out;
 }
 
-std::string CrossLingualQuery(std::string_view query, const Lexicon* lexicon) {
+std::string CrossLingualQuery(std::string_view query, const Lexicon* lexicon, bool any_word) {
   Analyzer analyzer;
   Analysis analysis;
   analyzer.Segment(query, "und", &analysis);
@@ -130,7 +130,7 @@ std::string CrossLingualQuery(std::string_view query, const Lexicon* lexicon) {
       if (!s.empty()) group += " OR pivot : " + quoted(s);
     }
     group += ")";
-    if (!out.empty()) out += " AND ";
+    if (!out.empty()) out += any_word ? " OR " : " AND ";
     out += group;
   }
   return out;
