@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <string_view>
 #include <unordered_set>
 
@@ -96,10 +97,17 @@ std::string PivotStems(std::string_view text, const Analysis& analysis, std::str
 }
 
 std::string CrossLingualQuery(std::string_view query, const Lexicon* lexicon, bool any_word) {
-  Analyzer analyzer;
+  // Analyzers and stemmers are costly to make and not thread-safe: one set per thread.
+  thread_local Analyzer analyzer;
+  thread_local text::Stemmer english("en");
+  thread_local std::vector<std::unique_ptr<text::Stemmer>> stemmers;
+  if (stemmers.empty()) {
+    for (std::string_view lang : kQueryLanguages) {
+      stemmers.push_back(std::make_unique<text::Stemmer>(lang));
+    }
+  }
   Analysis analysis;
   analyzer.Segment(query, "und", &analysis);
-  text::Stemmer english("en");
   std::string out;
   auto quoted = [](std::string_view s) {
     std::string q = "\"";
@@ -114,10 +122,10 @@ std::string CrossLingualQuery(std::string_view query, const Lexicon* lexicon, bo
     if (t.kind == TokenKind::kWord) {
       stems.emplace_back(english.Stem(folded));
       if (lexicon) {
-        for (std::string_view lang : kQueryLanguages) {
-          text::Stemmer stemmer(lang);
-          const std::string_view stem = stemmer.ok() ? stemmer.Stem(folded) : folded;
-          for (const PivotTranslation& p : lexicon->Translate(lang, folded, stem)) {
+        for (std::size_t l = 0; l < std::size(kQueryLanguages); ++l) {
+          text::Stemmer& stemmer = *stemmers[l];
+          const std::string stem(stemmer.ok() ? stemmer.Stem(folded) : folded);
+          for (const PivotTranslation& p : lexicon->Translate(kQueryLanguages[l], folded, stem)) {
             stems.emplace_back(p.english);
           }
         }
@@ -149,9 +157,9 @@ struct Collection::Impl {
 
   explicit Impl(const CollectionOptions& o) : options(o), job(o.job) {}
 
-  // Writes the links, events and stories that differ from what the store holds.
-  Status WriteChanges() {
-    const MainJobResult r = job.Result();
+  // Writes the links, events and stories of `r` (the job's result) that differ from what the
+  // store holds.
+  Status WriteChanges(const MainJobResult& r) {
     std::vector<std::pair<std::string, ArticleLink>> links;
     written_links.resize(r.articles.size());
     for (std::size_t i = 0; i < r.articles.size(); ++i) {
@@ -228,7 +236,7 @@ Result<std::unique_ptr<Collection>> Collection::Open(const std::string& path,
   if (!missing_pivots.empty()) {
     if (auto s = m.store->SetPivots(missing_pivots); !s) return std::unexpected(s.error());
   }
-  if (auto s = m.WriteChanges(); !s) return std::unexpected(s.error());
+  if (auto s = m.WriteChanges(m.job.Result()); !s) return std::unexpected(s.error());
   return c;
 }
 
@@ -294,11 +302,11 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
   report.pipeline = *stats;
   m.job.Flush();
   if (!failure) return std::unexpected(failure.error());
-  if (auto s = m.WriteChanges(); !s) return std::unexpected(s.error());
+  const MainJobResult r = m.job.Result();
+  if (auto s = m.WriteChanges(r); !s) return std::unexpected(s.error());
   if (auto s = m.store->FinishIngest(*ingest, report.counts); !s) {
     return std::unexpected(s.error());
   }
-  const MainJobResult r = m.job.Result();
   std::map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < r.articles.size(); ++i) index.emplace(r.articles[i].id, i);
   for (const std::string& id : added_ids) {
