@@ -54,7 +54,7 @@ run_wrk() {  # name, wrk arguments...
   wrk --latency -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" "$@" > "$dir/$name.out" 2>&1
 }
 NW_POSTS="$dir/posts.jsonl" NW_TOKEN=bench NW_POST_THREADS=1 \
-  wrk --latency -t1 -c1 -d"$((SECONDS_ * 2))s" -s "$here/serve_post.lua" "$url" > "$dir/post.out" 2>&1 &
+  wrk --latency --timeout 60s -t1 -c1 -d"$((SECONDS_ * 2))s" -s "$here/serve_post.lua" "$url" > "$dir/post.out" 2>&1 &
 post_pid=$!
 run_wrk stories "$url/api/stories?limit=20"
 run_wrk search -s "$here/serve_search.lua" "$url"

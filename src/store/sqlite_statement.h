@@ -11,11 +11,20 @@
 
 namespace newsweave::store {
 
-// A prepared statement that finalizes itself.
+// A prepared statement that finalizes itself, or one borrowed from a cache that is reset
+// (not finalized) when done.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Statement() { sqlite3_finalize(stmt_); }
+  explicit Statement(sqlite3_stmt* borrowed) : stmt_(borrowed), borrowed_(true) {}
+  ~Statement() {
+    if (!borrowed_) {
+      sqlite3_finalize(stmt_);
+    } else if (stmt_) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+  }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   sqlite3_stmt* get() const { return stmt_; }
@@ -42,6 +51,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
+  bool borrowed_ = false;
 };
 
 // Joins `items` with `separator` (a character none of them holds).

@@ -292,10 +292,10 @@ Result<std::uint64_t> Store::ArticleCount() {
 }
 
 Result<StoredArticle> Store::GetArticle(const std::string& id) {
-  Statement s(impl_->db,
-              "SELECT id, url, source, title, published, declared_lang, lang, raw, clean, "
-              "removed, exact_hash, file, line, batch, pivot, event, story, relation, "
-              "duplicate_of FROM articles WHERE id = ?1");
+  Statement s(
+      impl_->Cached("SELECT id, url, source, title, published, declared_lang, lang, raw, clean, "
+                    "removed, exact_hash, file, line, batch, pivot, event, story, relation, "
+                    "duplicate_of FROM articles WHERE id = ?1"));
   s.Text(1, id);
   const int rc = s.Step();
   if (rc == SQLITE_DONE) return MakeError(ErrorCode::kNotFound, "no article " + id);

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <map>
 #include <string>
 
 #include "newsweave/store.h"
@@ -21,8 +22,25 @@ struct Store::Impl {
   std::string path;
   int version = 0;
 
+  std::map<std::string, sqlite3_stmt*> cache;  // prepared statements by SQL text
+
   ~Impl() {
+    for (auto& [sql, stmt] : cache) sqlite3_finalize(stmt);
     if (db) sqlite3_close(db);
+  }
+
+  // The statement for `sql`, prepared once per connection (null when it does not compile;
+  // Statement::Step then fails). Not thread-safe, like the connection.
+  sqlite3_stmt* Cached(const std::string& sql) {
+    auto it = cache.find(sql);
+    if (it != cache.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+        SQLITE_OK) {
+      return nullptr;
+    }
+    cache.emplace(sql, stmt);
+    return stmt;
   }
 
   // An error naming the file, what failed and SQLite's message.

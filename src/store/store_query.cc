@@ -115,10 +115,10 @@ Result<T> ReadOne(Statement& s, Read read, sqlite3* db, const std::string& path,
 }  // namespace
 
 Result<std::vector<SearchHit>> Store::Search(const std::string& query, int limit) {
-  Statement s(impl_->db,
-              "SELECT a.id, snippet(articles_fts, 1, char(2), char(3), '…', 24) "
-              "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-              "WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+  Statement s(
+      impl_->Cached("SELECT a.id, snippet(articles_fts, 1, char(2), char(3), '…', 24) "
+                    "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                    "WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2"));
   s.Text(1, query);
   s.Int(2, limit);
   std::vector<SearchHit> hits;
@@ -136,60 +136,57 @@ Result<std::vector<SearchHit>> Store::Search(const std::string& query, int limit
 Result<std::vector<StoredStory>> Store::ListStories(std::int64_t offset, std::int64_t limit,
                                                     std::int64_t* total) {
   if (total) {
-    Statement count(impl_->db, "SELECT count(*) FROM stories");
+    Statement count(impl_->Cached("SELECT count(*) FROM stories"));
     if (count.Step() != SQLITE_ROW) return std::unexpected(impl_->Fail("count stories"));
     *total = count.ColumnInt(0);
   }
-  Statement s(impl_->db, (std::string("SELECT ") + kStoryColumns +
-                          " FROM stories ORDER BY end_day DESC, seq LIMIT ?1 OFFSET ?2")
-                             .c_str());
+  Statement s(impl_->Cached((std::string("SELECT ") + kStoryColumns +
+                             " FROM stories ORDER BY end_day DESC, seq LIMIT ?1 OFFSET ?2")));
   s.Int(1, limit);
   s.Int(2, offset);
   return ReadAll<StoredStory>(s, ReadStory, impl_->db, impl_->path, "list stories");
 }
 
 Result<StoredStory> Store::GetStory(const std::string& id) {
-  Statement s(impl_->db,
-              (std::string("SELECT ") + kStoryColumns + " FROM stories WHERE id = ?1").c_str());
+  Statement s(
+      impl_->Cached((std::string("SELECT ") + kStoryColumns + " FROM stories WHERE id = ?1")));
   s.Text(1, id);
   return ReadOne<StoredStory>(s, ReadStory, impl_->db, impl_->path, "story " + id);
 }
 
 Result<StoredEvent> Store::GetEvent(const std::string& id) {
-  Statement s(impl_->db,
-              (std::string("SELECT ") + kEventColumns + " FROM events WHERE id = ?1").c_str());
+  Statement s(
+      impl_->Cached((std::string("SELECT ") + kEventColumns + " FROM events WHERE id = ?1")));
   s.Text(1, id);
   return ReadOne<StoredEvent>(s, ReadEvent, impl_->db, impl_->path, "event " + id);
 }
 
 Result<std::vector<ArticleBrief>> Store::EventArticles(const std::string& event) {
-  Statement s(impl_->db, (std::string("SELECT ") + kBriefColumns +
-                          " FROM articles WHERE event = ?1 ORDER BY batch, rowid")
-                             .c_str());
+  Statement s(impl_->Cached((std::string("SELECT ") + kBriefColumns +
+                             " FROM articles WHERE event = ?1 ORDER BY batch, rowid")));
   s.Text(1, event);
   return ReadAll<ArticleBrief>(s, ReadBrief, impl_->db, impl_->path, "articles of event " + event);
 }
 
 Result<std::vector<ArticleBrief>> Store::CopiesOf(const std::string& id) {
-  Statement s(impl_->db, (std::string("SELECT ") + kBriefColumns +
-                          " FROM articles WHERE duplicate_of = ?1 ORDER BY batch, rowid")
-                             .c_str());
+  Statement s(impl_->Cached((std::string("SELECT ") + kBriefColumns +
+                             " FROM articles WHERE duplicate_of = ?1 ORDER BY batch, rowid")));
   s.Text(1, id);
   return ReadAll<ArticleBrief>(s, ReadBrief, impl_->db, impl_->path, "copies of " + id);
 }
 
 Result<ArticleBrief> Store::GetBrief(const std::string& id) {
-  Statement s(impl_->db,
-              (std::string("SELECT ") + kBriefColumns + " FROM articles WHERE id = ?1").c_str());
+  Statement s(
+      impl_->Cached((std::string("SELECT ") + kBriefColumns + " FROM articles WHERE id = ?1")));
   s.Text(1, id);
   return ReadOne<ArticleBrief>(s, ReadBrief, impl_->db, impl_->path, "article " + id);
 }
 
 Result<std::vector<DayCount>> Store::StoryDays(const std::string& story) {
-  Statement s(impl_->db,
-              "SELECT substr(published, 1, 10) AS day, lang, count(*) FROM articles "
-              "WHERE story = ?1 AND published IS NOT NULL AND length(published) >= 10 "
-              "GROUP BY day, lang ORDER BY day, lang");
+  Statement s(
+      impl_->Cached("SELECT substr(published, 1, 10) AS day, lang, count(*) FROM articles "
+                    "WHERE story = ?1 AND published IS NOT NULL AND length(published) >= 10 "
+                    "GROUP BY day, lang ORDER BY day, lang"));
   s.Text(1, story);
   return ReadAll<DayCount>(
       s,
@@ -200,9 +197,9 @@ Result<std::vector<DayCount>> Store::StoryDays(const std::string& story) {
 }
 
 Result<StoreCounts> Store::Counts() {
-  Statement s(impl_->db,
-              "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
-              "(SELECT count(*) FROM stories)");
+  Statement s(
+      impl_->Cached("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
+                    "(SELECT count(*) FROM stories)"));
   if (s.Step() != SQLITE_ROW) return std::unexpected(impl_->Fail("count"));
   return StoreCounts{s.ColumnInt(0), s.ColumnInt(1), s.ColumnInt(2)};
 }

@@ -12,40 +12,60 @@ struct TranslationIndex::Impl {
   TranslationOptions options;
   std::vector<NeutralRepresentation> reps;
   DocumentFrequencies df;
-  // Built on first query, after the last Add().
-  bool built = false;
-  std::vector<std::vector<float>> weights;  // per article, per feature: tf * idf
-  std::vector<double> norms;                // squared, over all features
-  std::vector<double> term_norms2;          // squared norm of the pivot terms alone
+  // Kept up to date by Add(): for each feature held by two or more articles, the articles
+  // holding it (the first holder of every feature waits in first_holder until a second
+  // comes). Features beyond max_posting_share are skipped at query time.
+  std::unordered_map<std::uint64_t, std::uint32_t> first_holder;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+  // Weights depend on the corpus' idf, which every Add() changes: computed when first needed
+  // after an Add (`version` counts Adds), so a query after a few Adds to a large index costs
+  // only the articles it touches.
+  std::uint64_t version = 0;
+  std::vector<std::uint64_t> weights_version;  // per article, the version of its weights
+  std::vector<std::vector<float>> weights;     // per article, per feature: tf * idf
+  std::vector<double> norms;                   // squared, over all features
+  std::vector<double> term_norms2;             // squared norm of the pivot terms alone
 
-  void Build() {
-    if (built) return;
-    built = true;
-    const std::size_t n = reps.size();
-    weights.assign(n, {});
-    norms.assign(n, 0);
-    term_norms2.assign(n, 0);
-    const std::uint32_t max_df = n >= 200
-                                     ? std::max<std::uint32_t>(2, options.max_posting_share * n)
-                                     : static_cast<std::uint32_t>(n);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      const auto& fs = reps[i].features;
-      weights[i].resize(fs.size());
-      double sum = 0;
-      for (std::size_t k = 0; k < fs.size(); ++k) {
-        float w = fs[k].tf * static_cast<float>(std::max(0.0, df.Idf(fs[k])));
-        weights[i][k] = w;
-        sum += double{w} * w;
-        if (fs[k].kind == FeatureKind::kTerm) term_norms2[i] += double{w} * w;
-        const std::uint32_t count = df.Count(fs[k].id);
-        if (count >= 2 && count <= max_df) postings[fs[k].id].push_back(i);
-      }
-      norms[i] = sum;
+  void Index(std::uint32_t i) {
+    for (const Feature& f : reps[i].features) {
+      auto [it, fresh] = first_holder.emplace(f.id, i);
+      if (fresh) continue;
+      std::vector<std::uint32_t>& list = postings[f.id];
+      if (list.empty()) list.push_back(it->second);
+      list.push_back(i);
     }
+    weights_version.push_back(0);
+    weights.emplace_back();
+    norms.push_back(0);
+    term_norms2.push_back(0);
   }
 
-  double Cosine(std::uint32_t a, std::uint32_t b) const {
+  std::uint32_t MaxDf() const {
+    const std::size_t n = reps.size();
+    return n >= 200 ? std::max<std::uint32_t>(2, options.max_posting_share * n)
+                    : static_cast<std::uint32_t>(n);
+  }
+
+  // Makes article i's weights current.
+  void Weigh(std::uint32_t i) {
+    if (weights_version[i] == version + 1) return;
+    weights_version[i] = version + 1;
+    const auto& fs = reps[i].features;
+    weights[i].resize(fs.size());
+    double sum = 0, terms = 0;
+    for (std::size_t k = 0; k < fs.size(); ++k) {
+      const float w = fs[k].tf * static_cast<float>(std::max(0.0, df.Idf(fs[k])));
+      weights[i][k] = w;
+      sum += double{w} * w;
+      if (fs[k].kind == FeatureKind::kTerm) terms += double{w} * w;
+    }
+    norms[i] = sum;
+    term_norms2[i] = terms;
+  }
+
+  double Cosine(std::uint32_t a, std::uint32_t b) {
+    Weigh(a);
+    Weigh(b);
     const auto& fa = reps[a].features;
     const auto& fb = reps[b].features;
     // Pivot terms count as much as the worse-covered side lets them (TermFactor()).
@@ -70,11 +90,15 @@ struct TranslationIndex::Impl {
   }
 
   // Candidates for article i, scored by full cosine, best first.
-  std::vector<TranslationPair> Query(std::uint32_t i, std::size_t keep) const {
+  std::vector<TranslationPair> Query(std::uint32_t i, std::size_t keep) {
+    Weigh(i);
     const auto& fs = reps[i].features;
+    const std::uint32_t max_df = MaxDf();
     std::vector<std::uint32_t> order;
-    for (std::uint32_t k = 0; k < fs.size(); ++k)
-      if (postings.count(fs[k].id)) order.push_back(k);
+    for (std::uint32_t k = 0; k < fs.size(); ++k) {
+      const std::uint32_t count = df.Count(fs[k].id);
+      if (count >= 2 && count <= max_df) order.push_back(k);
+    }
     const std::size_t q = std::min<std::size_t>(order.size(), options.query_features);
     std::partial_sort(
         order.begin(), order.begin() + q, order.end(),
@@ -115,23 +139,23 @@ TranslationIndex::TranslationIndex(TranslationOptions options) : impl_(std::make
 TranslationIndex::~TranslationIndex() = default;
 
 std::uint32_t TranslationIndex::Add(NeutralRepresentation rep) {
-  impl_->df.Add(rep);
-  impl_->reps.push_back(std::move(rep));
-  impl_->built = false;
-  impl_->postings.clear();
-  return static_cast<std::uint32_t>(impl_->reps.size() - 1);
+  Impl& m = *impl_;
+  m.df.Add(rep);
+  m.reps.push_back(std::move(rep));
+  ++m.version;
+  const auto i = static_cast<std::uint32_t>(m.reps.size() - 1);
+  m.Index(i);
+  return i;
 }
 
 std::vector<TranslationPair> TranslationIndex::Nearest(std::uint32_t i, int k) const {
   auto* im = const_cast<Impl*>(impl_.get());
-  im->Build();
   if (i >= im->reps.size() || k <= 0) return {};
   return im->Query(i, k);
 }
 
 std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first) const {
   auto* im = const_cast<Impl*>(impl_.get());
-  im->Build();
   const std::uint32_t n = static_cast<std::uint32_t>(im->reps.size());
   // Per article, its best candidate in each other language; computed for the articles from
   // `first` on, and for their candidates when the mutual test needs them.
@@ -184,7 +208,6 @@ std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first) const 
 
 double TranslationIndex::Score(std::uint32_t i, std::uint32_t j) const {
   auto* im = const_cast<Impl*>(impl_.get());
-  im->Build();
   return im->Cosine(i, j);
 }
 
