@@ -14,6 +14,10 @@ namespace {
 
 using nlohmann::json;
 
+// Events listed per story in the list of stories (the latest ones; the story's own page
+// lists all).
+constexpr std::size_t kListedEvents = 12;
+
 ApiResponse Ok(const json& j) {
   return {200, j.dump(-1, ' ', false, json::error_handler_t::replace)};
 }
@@ -54,9 +58,12 @@ json EventBrief(const StoredEvent& e) {
           {"articles", e.articles}};
 }
 
-Result<json> StoryJson(Store& store, const StoredStory& s) {
+// A story with its events (the latest `max_events` of them, in time order).
+Result<json> StoryJson(Store& store, const StoredStory& s, std::size_t max_events) {
   json events = json::array();
-  for (const std::string& id : s.events) {
+  const std::size_t first = s.events.size() > max_events ? s.events.size() - max_events : 0;
+  for (std::size_t i = first; i < s.events.size(); ++i) {
+    const std::string& id = s.events[i];
     auto e = store.GetEvent(id);
     if (!e) {
       if (e.error().code == ErrorCode::kNotFound) continue;  // written since; skip
@@ -164,7 +171,7 @@ ApiResponse ListStories(Store& store, std::int64_t offset, std::int64_t limit) {
   if (!stories) return FromError(stories.error());
   json list = json::array();
   for (const StoredStory& s : *stories) {
-    auto j = StoryJson(store, s);
+    auto j = StoryJson(store, s, kListedEvents);
     if (!j) return FromError(j.error());
     list.push_back(std::move(*j));
   }
@@ -174,7 +181,7 @@ ApiResponse ListStories(Store& store, std::int64_t offset, std::int64_t limit) {
 ApiResponse GetStory(Store& store, const std::string& id) {
   auto s = store.GetStory(id);
   if (!s) return FromError(s.error());
-  auto j = StoryJson(store, *s);
+  auto j = StoryJson(store, *s, s->events.size());
   if (!j) return FromError(j.error());
   auto days = store.StoryDays(id);
   if (!days) return FromError(days.error());

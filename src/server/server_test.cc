@@ -100,6 +100,9 @@ TEST_F(ServerTest, StoriesEventsAndArticlesLinkUp) {
   const std::string story = page["stories"][0]["id"];
   json s = Get("/api/stories/" + story);
   ASSERT_FALSE(s["events"].empty());
+  EXPECT_EQ(s["events"].size(), s["event_count"].get<std::size_t>());
+  EXPECT_LE(page["stories"][0]["events"].size(),
+            page["stories"][0]["event_count"].get<std::size_t>());
   EXPECT_FALSE(s["days"].empty());
   const std::string event = s["events"][0]["id"];
   json e = Get("/api/events/" + event);
