@@ -78,6 +78,7 @@ Result<json> StoryJson(Store& store, const StoredStory& s, std::size_t max_event
               {"languages", s.languages},
               {"sources", s.sources},
               {"articles", s.articles},
+              {"event_count", s.events.size()},
               {"events", std::move(events)}};
 }
 
