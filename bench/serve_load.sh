@@ -39,7 +39,7 @@ echo "ingest of $ARTICLES articles: $(cat "$dir/ingest.time")"
 "$bin" serve --db "$dir/load.db" --port 0 --token bench 2> "$dir/serve.err" &
 pid=$!
 port=""
-for _ in $(seq 1 600); do
+for _ in $(seq 1 6000); do  # start-up replays the store: up to 10 minutes
   port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$dir/serve.err")
   [ -n "$port" ] && break
   sleep 0.1

@@ -108,7 +108,11 @@ done > "$dir/many.jsonl"
 check "ingest stores every article" grep -q '^newsweave ingest: 3000 added' "$dir/ingest1.txt"
 "$bin" ingest -q --db "$dir/clean.db" "$dir/many.jsonl" > "$dir/ingest2.txt"
 check "ingest again adds nothing" grep -q '^newsweave ingest: 0 added, 3000 already stored.*3000 articles' "$dir/ingest2.txt"
-for delay in 0.02 0.08 0.14; do
+# Four moments drawn at random (printed, to replay a failure) between 0.02 s and 1.5 s: while
+# reading, storing batches, clustering or writing the events.
+delays=$(awk -v seed="$(date +%s%N | cut -c8-16)" 'BEGIN { srand(seed); for (i = 0; i < 4; i++) printf "%.2f ", 0.02 + rand() * 1.48 }')
+echo "kill -9 moments: $delays"
+for delay in $delays; do
   rm -f "$dir/crash.db" "$dir/crash.db-wal" "$dir/crash.db-shm"
   "$bin" ingest -q --db "$dir/crash.db" "$dir/many.jsonl" > /dev/null 2>&1 &
   pid=$!
