@@ -11,13 +11,6 @@
 namespace newsweave::cli {
 
 int RunServe(const ServeFlags& flags) {
-  // SIGINT and SIGTERM stop the server from a thread of their own, after the requests in
-  // progress; blocked here before any thread starts, so that only that thread takes them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
   ServerOptions options;
@@ -34,6 +27,15 @@ int RunServe(const ServeFlags& flags) {
     std::fprintf(stderr, "newsweave serve: %s\n", server.error().message.c_str());
     return 1;
   }
+  // Until here (the replay of the store) SIGINT and SIGTERM end the process at once: nothing
+  // is half written outside a transaction. From here they stop the server from a thread of
+  // their own, after the requests in progress; blocked before the server's threads start, so
+  // that only that thread takes them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&signals, &sig);
