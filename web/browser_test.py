@@ -390,7 +390,41 @@ def run_checks(b, api, base, shots):
     check('404' in message and want in message, f'the error shown is {message!r}, the API said {want!r}')
     log(f'ok: an unknown event shows the API\'s error: {message!r}')
 
+    hostile_checks(b, api, base)
     return story['id'], ev['id'], pair
+
+
+def hostile_checks(b, api, base):
+    """An article whose title, text and URL carry markup and script is shown as text."""
+    evil = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script>'
+    aid = f'web-test-hostile-{os.getpid()}'
+    article = {'id': aid, 'lang': 'en', 'source': 'hostile.example',
+               'url': 'javascript:window.__pwned = 3', 'published': '2026-12-01T10:00:00Z',
+               'title': f'Quartzfield council {evil} meets',
+               'text': f'Quartzfield council {evil} meets\n\nThe council of Quartzfield met on '
+                       f'Monday to discuss the <b>budget</b> and {evil} the new bridge.\n\n'
+                       'Residents of Quartzfield asked about the bridge over the river.\n'}
+    status, body = http_json('POST', base + '/api/articles', article)
+    check(status == 200 and isinstance(body, dict) and body.get('added') == 1,
+          f'POST /api/articles of a test article answered {status}: {body}')
+    b.go(f'{base}/#/article/{aid}')
+    b.wait_view('article')
+    check(b.text('#view h1') == article['title'], f'a title with markup shows as {b.text("#view h1")!r}')
+    b.click(b.find('#show-removed'))
+    injected = b.js('return [document.querySelectorAll("#view img, #view script, #view b").length,'
+                    ' window.__pwned === undefined,'
+                    ' [...document.querySelectorAll("#view a")].some(a => /^javascript:/i.test(a.getAttribute("href")))];')
+    check(injected == [0, True, False], f'markup from an article was run or parsed: {injected} '
+                                        '(elements, script not run, javascript: link)')
+    raw = b.js('return document.querySelector(".raw-text").textContent;')
+    check('<script>' in raw, 'the raw text does not show the article\'s markup as text')
+    b.go(f'{base}/#/search?q=quartzfield')
+    b.wait_view('search')
+    titles = b.texts('.result h2 a')
+    check(article['title'] in titles, f'searching quartzfield does not list the test article: {titles}')
+    check(b.js('return document.querySelectorAll("#view img, #view script").length === 0 && '
+               'window.__pwned === undefined;'), 'a search result ran or parsed article markup')
+    log('ok: an article with markup and script in its title, text and URL shows them as text')
 
 
 def desktop_checks(b, base, story_id, event_id, pair, shots):
