@@ -526,6 +526,12 @@ async function compareView(params) {
   const [sim, A, B] = await Promise.all([
     api(`/api/similarity?a=${enc(a)}&b=${enc(b)}`), api(`/api/articles/${enc(a)}`), api(`/api/articles/${enc(b)}`)]);
   const entities = sim.shared_entities || [];
+  // shared_terms, or each side's own words for them (terms_a, terms_b), once each
+  const seen = new Set();
+  const terms = [...(sim.shared_terms || []), ...(sim.terms_a || []), ...(sim.terms_b || [])].filter((t) => {
+    const k = String(t).toLocaleLowerCase();
+    return !seen.has(k) && seen.add(k);
+  });
   const scores = ['overall', 'geography', 'entities', 'time', 'narrative'].filter((k) => typeof sim[k] === 'number');
   const side = (art, terms) => h('section', {class: 'side'},
       h('h2', {}, h('a', {href: links.article(art.id)}, art.title || art.id)), h('p', {}, articleLine(art)),
@@ -539,8 +545,7 @@ async function compareView(params) {
                 h('td', {}, h('meter', {min: 1, max: 4, low: 2, high: 3, optimum: 1, value: sim[k]}))))),
             sim.reasons?.length ? h('ul', {class: 'reasons'}, sim.reasons.map((r) => h('li', {}, r))) : null,
             h('p', {class: 'shared'}, 'Shared names: ', entities.length ? entities.map((e) => h('mark', {class: 'entity'}, e)) : 'none'),
-            h('p', {class: 'shared'}, 'Shared terms: ', sim.shared_terms?.length
-              ? sim.shared_terms.map((t) => h('mark', {class: 'term'}, t)) : 'none'),
+            h('p', {class: 'shared'}, 'Shared terms: ', terms.length ? terms.map((t) => h('mark', {class: 'term'}, t)) : 'none'),
             h('div', {class: 'compare'}, side(A, sim.terms_a || sim.shared_terms), side(B, sim.terms_b || sim.shared_terms))],
   };
 }
