@@ -158,7 +158,7 @@ class Browser:
                 text = self.js('return document.getElementById("view").innerText;')
                 raise Failure(f'the {name} view shows an error: {text}')
             return v == [name, state]
-        wait_until(f'the {name} view ({state})', probe)
+        wait_until(f'the {name} view ({state})', probe, timeout=30)
 
     def text(self, css):
         return self.js('const e = document.querySelector(arguments[0]);'
