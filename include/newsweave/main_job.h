@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,10 +42,47 @@ struct MainJobResult {
   std::uint64_t raw_bytes = 0;
 };
 
-// Runs the main job over files and directories. Copies and translations follow the event
-// of the article they copy; the others are clustered in time order (undated ones last, on
-// content alone); an article clustered for its copies takes the earliest date among them.
-// Bad input goes to `sink`; fails only when nothing could be read.
+// The main job's state between batches: the dedup index, the translation index and the
+// events. Articles come in batches (one run, one ingest): Add() each article of a batch, then
+// Flush() clusters the batch on top of everything before it. Adding day 1 then day 2 as two
+// batches gives the events of adding both as one batch when day 2's articles are later than
+// day 1's (translations are found from the newer batch's side; see Flush). Not thread-safe.
+class MainJob {
+ public:
+  explicit MainJob(MainJobOptions options = MainJobOptions());
+  ~MainJob();
+  MainJob(const MainJob&) = delete;
+  MainJob& operator=(const MainJob&) = delete;
+
+  // Takes an article of the current batch (clean text analyzed, language identified): finds
+  // what it copies among everything added so far, and describes it for clustering. Its event
+  // is known after Flush().
+  void Add(const ProcessedArticle& p);
+
+  // Ends the batch: links translations that involve its articles (a translation of an
+  // article of an earlier batch follows that article's event), then clusters the batch's
+  // articles in time order (undated ones last, on content alone) on top of the events so
+  // far; copies and translations follow their original. Returns the number of articles in
+  // the batch.
+  std::size_t Flush();
+
+  // The result so far: articles in the order added, with their events, relations and copies;
+  // events and stories; counters. Call after Flush().
+  MainJobResult Result() const;
+
+  // Number of articles added.
+  std::size_t size() const;
+
+  // The options the job was made with.
+  const MainJobOptions& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs the main job over files and directories as one batch. Bad input goes to `sink`;
+// fails only when nothing could be read.
 Result<MainJobResult> RunMainJob(const std::vector<std::string>& paths,
                                  const MainJobOptions& options,
                                  const ArticleReader::DiagnosticSink& sink,

@@ -262,8 +262,9 @@ class TranslationIndex {
   // Pairs of articles in different languages that pass the options' tests (Similarity,
   // AnchorOrder and, with mutual_best, each the other's best passing candidate in its
   // language), by descending Similarity. Each article's candidates come from the index (its
-  // query_features rarest features), not from all pairs.
-  std::vector<TranslationPair> Pairs() const;
+  // query_features rarest features), not from all pairs. With `first` > 0, only the pairs
+  // with at least one article numbered `first` or later (the articles added since then).
+  std::vector<TranslationPair> Pairs(std::uint32_t first = 0) const;
   // The best `k` candidates for article `i` (any language unless the options say otherwise),
   // by descending score, among the articles sharing one of its rare features.
   std::vector<TranslationPair> Nearest(std::uint32_t i, int k) const;

@@ -116,16 +116,28 @@ for delay in 0.02 0.08 0.14; do
   kill -9 $pid 2>/dev/null
   wait $pid 2>/dev/null
   "$bin" ingest -q --db "$dir/crash.db" "$dir/many.jsonl" > "$dir/crash.txt" 2>&1
-  check "ingest after kill -9 at ${delay}s ends with 3000 articles" grep -q '; 3000 articles in' "$dir/crash.txt"
+  check "ingest after kill -9 at ${delay}s ends with 3000 articles" grep -q '; 3000 articles,' "$dir/crash.txt"
+  "$bin" run -q --db "$dir/crash.db" --json > "$dir/crash.json"
+  check "after kill -9 at ${delay}s every article has an event" test "$(grep -o '"event":"e[0-9]*"' "$dir/crash.json" | wc -l)" -eq 3000
 done
 
-# Subcommands not built yet: one line, status 2.
-for cmd in serve; do
-  "$bin" $cmd x > /dev/null 2> "$dir/nb.txt"
-  status=$?
-  check "$cmd exits 2" test "$status" -eq 2
-  check "$cmd says not built" grep -q "not built yet" "$dir/nb.txt"
+# serve: refuses a port in use with one line; stops on SIGTERM.
+"$bin" serve --db "$dir/clean.db" --port 0 > /dev/null 2> "$dir/serve.err" &
+pid=$!
+port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$dir/serve.err")
+  [ -n "$port" ] && break
+  sleep 0.1
 done
+check "serve says where it listens" test -n "$port"
+"$bin" serve --db "$dir/clean.db" --port "$port" > /dev/null 2> "$dir/serve2.err"
+check "serve on a port in use fails" test $? -eq 1
+check "serve says the port is in use" grep -q "cannot listen on 127.0.0.1:$port" "$dir/serve2.err"
+kill -TERM $pid
+wait $pid
+check "serve stops cleanly on SIGTERM" test $? -eq 0
+check "serve says it stops" grep -q "stopping" "$dir/serve.err"
 
 if [ "$fails" -ne 0 ]; then
   echo "$fails check(s) failed"

@@ -68,6 +68,18 @@ int RunTrainSimilarity(const TrainSimilarityFlags& flags);
 // those stored already (same id, URL or words).
 int RunIngest(const CommonFlags& flags, const std::string& db);
 
+struct ServeFlags {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string token;
+  int threads = 8;
+  std::size_t max_body_mb = 16;
+};
+
+// `newsweave serve`: the HTTP API and web page until SIGINT or SIGTERM.
+int RunServe(const ServeFlags& flags);
+
 }  // namespace newsweave::cli
 
 #endif  // NEWSWEAVE_CLI_COMMANDS_H_

@@ -7,16 +7,6 @@
 #include "cli/commands.h"
 #include "newsweave/pipeline.h"
 
-namespace {
-
-// Subcommands of the contract whose stage is not built yet: one line, exit status 2.
-int NotBuilt(const char* name, const char* what) {
-  std::fprintf(stderr, "newsweave %s: not built yet (%s)\n", name, what);
-  return 2;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   newsweave::KeepFreedMemory();
   CLI::App app{
@@ -29,8 +19,9 @@ int main(int argc, char** argv) {
   std::string db;
 
   CLI::App* run = app.add_subcommand("run", "The main job: read, clean, dedup, cluster; digest");
-  run->add_option("PATH", flags.paths, "Files or directories (read recursively)")->required();
-  run->add_option("--db", db, "SQLite store to use");
+  run->add_option("PATH", flags.paths, "Files or directories (read recursively)");
+  run->add_option("--db", db,
+                  "SQLite store: PATH... are ingested into it, and the digest covers all it holds");
   run->add_flag("--json", flags.json, "Write one JSON object instead of the digest");
   run->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
 
@@ -101,17 +92,35 @@ int main(int argc, char** argv) {
   ingest->add_option("--threads", flags.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   ingest->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
-  CLI::App* serve = app.add_subcommand("serve", "HTTP JSON API and web page");
-  serve->allow_extras();
+  newsweave::cli::ServeFlags serve_flags;
+  CLI::App* serve = app.add_subcommand("serve", "HTTP JSON API and web page over a store");
+  serve->add_option("--db", serve_flags.db, "SQLite store (created when missing)")->required();
+  serve->add_option("--host", serve_flags.host, "Address to listen on (default 127.0.0.1)");
+  serve->add_option("--port", serve_flags.port, "Port (default 8080; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--token", serve_flags.token,
+                    "Writes (POST /api/articles) need \"Authorization: Bearer TOKEN\"");
+  serve->add_option("--threads", serve_flags.threads, "Worker threads (default 8)")
+      ->check(CLI::Range(1, 256));
+  serve
+      ->add_option("--max-body", serve_flags.max_body_mb,
+                   "Largest request body in MiB (default 16)")
+      ->check(CLI::Range(1, 1024));
 
   CLI11_PARSE(app, argc, argv);
 
-  if (*run) return newsweave::cli::RunMain(flags, db);
+  if (*run) {
+    if (flags.paths.empty() && db.empty()) {
+      std::fprintf(stderr, "newsweave run: give PATH... (or --db FILE)\n");
+      return 2;
+    }
+    return newsweave::cli::RunMain(flags, db);
+  }
   if (*clean) return newsweave::cli::RunClean(flags);
   if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);
   if (*similar) return newsweave::cli::RunSimilar(similar_flags);
   if (*train) return newsweave::cli::RunTrainSimilarity(train_flags);
   if (*ingest) return newsweave::cli::RunIngest(flags, db);
-  if (*serve) return NotBuilt("serve", "the service comes with issue 6");
+  if (*serve) return newsweave::cli::RunServe(serve_flags);
   return 2;
 }

@@ -11,6 +11,7 @@
 #include "cli/diagnostics.h"
 #include "cli/json_text.h"
 #include "cli/progress.h"
+#include "newsweave/collection.h"
 #include "newsweave/main_job.h"
 
 namespace newsweave::cli {
@@ -168,21 +169,50 @@ void PrintDigest(const std::vector<JobArticle>& rows, const std::vector<EventSum
   }
 }
 
+// `run --db`: ingests `paths` into the collection at `db`, then its whole result.
+Result<MainJobResult> RunOnCollection(const std::vector<std::string>& paths, const std::string& db,
+                                      const MainJobOptions& options,
+                                      const ArticleReader::DiagnosticSink& sink) {
+  CollectionOptions collection_options;
+  collection_options.job = options;
+  ProgressBar loading("loading");
+  auto collection = Collection::Open(
+      db, collection_options, [&](uint64_t done, uint64_t all) { loading.Update(done, all); });
+  loading.Finish();
+  if (!collection) return std::unexpected(collection.error());
+  PipelineStats stats;
+  if (!paths.empty()) {
+    ProgressBar bar("reading");
+    auto report = (*collection)->Ingest(paths, "run", sink, [&](uint64_t done, uint64_t all) {
+      bar.Update(done, all);
+    });
+    bar.Finish();
+    if (!report) return std::unexpected(report.error());
+    stats = report->pipeline;
+  }
+  MainJobResult result = (*collection)->Snapshot();
+  result.pipeline = stats;
+  return result;
+}
+
 }  // namespace
 
 int RunMain(const CommonFlags& flags, const std::string& db) {
-  if (!db.empty()) {
-    std::fprintf(stderr, "newsweave run: --db is not built yet (the store comes with issue 6)\n");
-    return 2;
-  }
   std::ios::sync_with_stdio(false);
   DiagnosticPrinter diagnostics(flags.quiet);
-  ProgressBar bar("reading");
   MainJobOptions options;
   options.pipeline.threads = flags.threads;
-  auto job = RunMainJob(flags.paths, options, diagnostics.Sink(),
-                        [&](uint64_t done, uint64_t total) { bar.Update(done, total); });
-  bar.Finish();
+  Result<MainJobResult> job;
+  if (db.empty()) {
+    ProgressBar bar("reading");
+    job = RunMainJob(flags.paths, options, diagnostics.Sink(),
+                     [&](uint64_t done, uint64_t total) { bar.Update(done, total); });
+    bar.Finish();
+  } else {
+    // With a store: the paths are ingested (what is stored already is skipped), and the
+    // digest covers everything stored.
+    job = RunOnCollection(flags.paths, db, options, diagnostics.Sink());
+  }
   if (!job) {
     std::fprintf(stderr, "newsweave run: %s\n", job.error().message.c_str());
     return 1;

@@ -100,6 +100,11 @@ struct EventClusterer::Impl {
     return day - e.end <= options.window_days && e.start - day <= options.window_days;
   }
 
+  // Story links decided so far (pair of events -> linked), and the corpus size they were
+  // decided at (see StoryRoots).
+  mutable std::unordered_map<std::uint64_t, bool> story_links;
+  mutable std::uint64_t story_links_documents = 0;
+
   // Story of each event (a root event index): events whose first articles name the same
   // places and actors, found through the names they share.
   std::vector<std::uint32_t> StoryRoots() const {
@@ -114,6 +119,12 @@ struct EventClusterer::Impl {
     // (a name in very many events, a country or a leader, says little), and only the few
     // sharing the most are scored.
     constexpr std::size_t kNames = 8, kCandidates = 8, kMaxPosting = 256;
+    // Decisions on pairs of events are kept until the corpus has grown by a quarter, so that
+    // asking again after a few more articles (a server's POST) scores only the new pairs.
+    if (stats.documents() * 4 > story_links_documents * 5 || story_links_documents == 0) {
+      story_links.clear();
+      story_links_documents = stats.documents();
+    }
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_name;
     for (std::uint32_t i = 0; i < events.size(); ++i) {
       const ComparableArticle& seed = *events[i].exemplars.front();
@@ -142,13 +153,20 @@ struct EventClusterer::Impl {
       for (std::size_t q = 0; q < c; ++q) {
         const std::uint32_t j = ranked[q].second;
         if (find(i) == find(j)) continue;
-        const ComparableArticle& other = *events[j].exemplars.front();
-        PairFeatures f = ComparePair(seed, other, stats);
-        SimilarityScores s = model->Predict(f);
-        if ((s.geography + s.entities) / 2 <= options.story_score &&
-            f[names_feature] >= options.story_names) {
-          parent[find(i)] = find(j);
+        const std::uint64_t pair = std::uint64_t{i} << 32 | j;
+        auto cached = story_links.find(pair);
+        bool linked;
+        if (cached != story_links.end()) {
+          linked = cached->second;
+        } else {
+          const ComparableArticle& other = *events[j].exemplars.front();
+          PairFeatures f = ComparePair(seed, other, stats);
+          SimilarityScores s = model->Predict(f);
+          linked = (s.geography + s.entities) / 2 <= options.story_score &&
+                   f[names_feature] >= options.story_names;
+          story_links.emplace(pair, linked);
         }
+        if (linked) parent[find(i)] = find(j);
       }
       for (std::uint64_t n : seed.names) by_name[n].push_back(i);  // found by any name
     }

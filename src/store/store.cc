@@ -5,10 +5,12 @@
 #include <cstdlib>
 #include <string>
 
+#include "store/store_impl.h"
+
 namespace newsweave {
 namespace {
 
-// The current schema, as statements run in one transaction (version 1).
+// The current schema, as statements run in one transaction (version 2).
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ingests (
@@ -26,44 +28,54 @@ CREATE TABLE IF NOT EXISTS articles (
   clean TEXT NOT NULL,
   removed TEXT NOT NULL,  -- spans as "start end reason" lines
   exact_hash INTEGER NOT NULL,
-  file TEXT, line INTEGER);
+  file TEXT, line INTEGER,
+  batch INTEGER NOT NULL DEFAULT 0,  -- the ingest that stored it
+  pivot TEXT NOT NULL DEFAULT '',    -- English pivot stems, for cross-lingual search
+  event TEXT, story TEXT, relation TEXT, duplicate_of TEXT);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL AND url != '';
 CREATE INDEX IF NOT EXISTS articles_exact ON articles(exact_hash);
+CREATE INDEX IF NOT EXISTS articles_batch ON articles(batch);
+CREATE INDEX IF NOT EXISTS articles_event ON articles(event);
+CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-  title, clean, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+  title, clean, pivot, content='articles', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts(rowid, title, clean) VALUES (new.rowid, new.title, new.clean);
+  INSERT INTO articles_fts(rowid, title, clean, pivot)
+    VALUES (new.rowid, new.title, new.clean, new.pivot);
 END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_pivot AFTER UPDATE OF pivot ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, clean, pivot)
+    VALUES ('delete', old.rowid, old.title, old.clean, old.pivot);
+  INSERT INTO articles_fts(rowid, title, clean, pivot)
+    VALUES (new.rowid, new.title, new.clean, new.pivot);
+END;
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY, seq INTEGER NOT NULL, story TEXT, headline TEXT,
+  start_day TEXT, end_day TEXT,
+  languages TEXT, sources TEXT, entities TEXT,  -- lists: space, newline, newline separated
+  articles INTEGER);
+CREATE TABLE IF NOT EXISTS stories (
+  id TEXT PRIMARY KEY, seq INTEGER NOT NULL, title TEXT, start_day TEXT, end_day TEXT,
+  languages TEXT, sources INTEGER, articles INTEGER,
+  events TEXT);  -- event ids in time order, space separated
+CREATE INDEX IF NOT EXISTS stories_recent ON stories(end_day DESC, seq);
 )sql";
 
-// A prepared statement that finalizes itself.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  sqlite3_stmt* get() const { return stmt_; }
-  bool ok() const { return stmt_ != nullptr; }
-  void Text(int i, const std::string& s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-  }
-  void Int(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
+// From version 1 (articles without batch, pivot stems and links; no events or stories):
+// the new columns, then the FTS index rebuilt with the pivot column (kSchema does the rest).
+constexpr const char* kFromVersion1 = R"sql(
+ALTER TABLE articles ADD COLUMN batch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN pivot TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN event TEXT;
+ALTER TABLE articles ADD COLUMN story TEXT;
+ALTER TABLE articles ADD COLUMN relation TEXT;
+ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+DROP TRIGGER IF EXISTS articles_fts_insert;
+DROP TABLE IF EXISTS articles_fts;
+)sql";
 
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-std::string ColumnText(sqlite3_stmt* s, int i) {
-  const unsigned char* t = sqlite3_column_text(s, i);
-  return t ? std::string(reinterpret_cast<const char*>(t),
-                         static_cast<std::size_t>(sqlite3_column_bytes(s, i)))
-           : std::string();
-}
+using store::Statement;
 
 std::string EncodeSpans(const std::vector<RemovedSpan>& spans) {
   std::string out;
@@ -94,31 +106,32 @@ std::vector<RemovedSpan> DecodeSpans(const std::string& text) {
   return out;
 }
 
+// An article from a row of the columns GetArticle selects.
+StoredArticle ReadArticle(const Statement& s, bool with_raw) {
+  StoredArticle a;
+  a.article.id = s.ColumnText(0);
+  a.article.url = s.ColumnText(1);
+  a.article.source = s.ColumnText(2);
+  a.article.title = s.ColumnText(3);
+  a.article.published = s.ColumnText(4);
+  a.article.lang = s.ColumnText(5);
+  a.lang = s.ColumnText(6);
+  if (with_raw) a.article.text = s.ColumnText(7);
+  a.clean.text = s.ColumnText(8);
+  a.clean.removed = DecodeSpans(s.ColumnText(9));
+  a.exact_hash = static_cast<std::uint64_t>(s.ColumnInt(10));
+  a.article.file = s.ColumnText(11);
+  a.article.line = static_cast<std::uint64_t>(s.ColumnInt(12));
+  a.batch = s.ColumnInt(13);
+  a.pivot = s.ColumnText(14);
+  a.link.event = s.ColumnText(15);
+  a.link.story = s.ColumnText(16);
+  a.link.relation = s.ColumnText(17);
+  a.link.duplicate_of = s.ColumnText(18);
+  return a;
+}
+
 }  // namespace
-
-struct Store::Impl {
-  sqlite3* db = nullptr;
-  std::string path;
-  int version = 0;
-
-  ~Impl() {
-    if (db) sqlite3_close(db);
-  }
-
-  Error Fail(const std::string& what) const {
-    return Error{ErrorCode::kIOError, path + ": " + what + ": " + sqlite3_errmsg(db)};
-  }
-
-  Status Exec(const char* sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-      std::string m = message ? message : "unknown error";
-      sqlite3_free(message);
-      return MakeError(ErrorCode::kIOError, path + ": " + m);
-    }
-    return {};
-  }
-};
 
 Store::Store() : impl_(std::make_unique<Impl>()) {}
 Store::~Store() = default;
@@ -141,9 +154,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   }
   {
     Statement s(m.db, "SELECT value FROM meta WHERE key = 'schema_version'");
-    if (s.ok() && sqlite3_step(s.get()) == SQLITE_ROW) {
-      m.version = std::atoi(ColumnText(s.get(), 0).c_str());
-    }
+    if (s.ok() && s.Step() == SQLITE_ROW) m.version = std::atoi(s.ColumnText(0).c_str());
   }
   if (m.version > kSchemaVersion) {
     return MakeError(ErrorCode::kUnsupported,
@@ -159,12 +170,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
         sqlite3_column_int(tables.get(), 0) > 0) {
       return MakeError(ErrorCode::kCorruption, path + ": not a newsweave store");
     }
-    std::string script = std::string("BEGIN;") + kSchema +
+    std::string script = std::string("BEGIN;") + (m.version == 1 ? kFromVersion1 : "") + kSchema +
+                         (m.version == 1 ? "INSERT INTO articles_fts(articles_fts) VALUES "
+                                           "('rebuild');"
+                                         : "") +
                          "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
                          std::to_string(kSchemaVersion) + "'); COMMIT;";
-    if (auto st = m.Exec(script.c_str()); !st) {
+    if (auto st = m.Exec(script); !st) {
       m.Exec("ROLLBACK;");
-      return std::unexpected(st.error());
+      return MakeError(
+          ErrorCode::kIOError,
+          "cannot migrate from schema " + std::to_string(m.version) + ": " + st.error().message);
     }
     m.version = kSchemaVersion;
   }
@@ -173,28 +189,31 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
 
 int Store::schema_version() const { return impl_->version; }
 
-Result<IngestCounts> Store::AddArticles(const std::vector<StoredArticle>& articles) {
+Result<IngestCounts> Store::AddArticles(const std::vector<StoredArticle>& articles,
+                                        std::vector<bool>* added) {
   Impl& m = *impl_;
   IngestCounts counts;
+  if (added) added->assign(articles.size(), false);
   if (auto st = m.Exec("BEGIN IMMEDIATE;"); !st) return std::unexpected(st.error());
   Statement by_id(m.db, "SELECT 1 FROM articles WHERE id = ?1");
   Statement by_url(m.db, "SELECT 1 FROM articles WHERE url = ?1 AND url != ''");
   Statement by_hash(m.db, "SELECT 1 FROM articles WHERE exact_hash = ?1");
   Statement insert(m.db,
                    "INSERT INTO articles(id, url, source, title, published, declared_lang, lang, "
-                   "raw, clean, removed, exact_hash, file, line) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+                   "raw, clean, removed, exact_hash, file, line, batch, pivot) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
   if (!by_id.ok() || !by_url.ok() || !by_hash.ok() || !insert.ok()) {
     Error e = m.Fail("cannot prepare statements");
     m.Exec("ROLLBACK;");
     return std::unexpected(e);
   }
   auto exists = [](Statement& s) {
-    bool found = sqlite3_step(s.get()) == SQLITE_ROW;
+    bool found = s.Step() == SQLITE_ROW;
     s.Reset();
     return found;
   };
-  for (const StoredArticle& a : articles) {
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    const StoredArticle& a = articles[i];
     by_id.Text(1, a.article.id);
     if (exists(by_id)) {
       ++counts.same_id;
@@ -227,6 +246,8 @@ Result<IngestCounts> Store::AddArticles(const std::vector<StoredArticle>& articl
     insert.Int(11, static_cast<std::int64_t>(a.exact_hash));
     insert.Text(12, a.article.file);
     insert.Int(13, static_cast<std::int64_t>(a.article.line));
+    insert.Int(14, a.batch);
+    insert.Text(15, a.pivot);
     const int rc = sqlite3_step(insert.get());
     insert.Reset();
     if (rc != SQLITE_DONE) {
@@ -235,6 +256,7 @@ Result<IngestCounts> Store::AddArticles(const std::vector<StoredArticle>& articl
       return std::unexpected(e);
     }
     ++counts.added;
+    if (added) (*added)[i] = true;
   }
   if (auto st = m.Exec("COMMIT;"); !st) {
     m.Exec("ROLLBACK;");
@@ -246,7 +268,7 @@ Result<IngestCounts> Store::AddArticles(const std::vector<StoredArticle>& articl
 Result<std::int64_t> Store::BeginIngest(const std::string& what) {
   Statement s(impl_->db, "INSERT INTO ingests(what) VALUES (?1)");
   s.Text(1, what);
-  if (sqlite3_step(s.get()) != SQLITE_DONE) return std::unexpected(impl_->Fail("ingest log"));
+  if (s.Step() != SQLITE_DONE) return std::unexpected(impl_->Fail("ingest log"));
   return sqlite3_last_insert_rowid(impl_->db);
 }
 
@@ -259,55 +281,128 @@ Status Store::FinishIngest(std::int64_t ingest, const IngestCounts& c) {
   s.Int(3, static_cast<std::int64_t>(c.same_id));
   s.Int(4, static_cast<std::int64_t>(c.same_url));
   s.Int(5, static_cast<std::int64_t>(c.same_text));
-  if (sqlite3_step(s.get()) != SQLITE_DONE) return std::unexpected(impl_->Fail("ingest log"));
+  if (s.Step() != SQLITE_DONE) return std::unexpected(impl_->Fail("ingest log"));
   return {};
 }
 
 Result<std::uint64_t> Store::ArticleCount() {
   Statement s(impl_->db, "SELECT count(*) FROM articles");
-  if (sqlite3_step(s.get()) != SQLITE_ROW) return std::unexpected(impl_->Fail("count"));
+  if (s.Step() != SQLITE_ROW) return std::unexpected(impl_->Fail("count"));
   return static_cast<std::uint64_t>(sqlite3_column_int64(s.get(), 0));
 }
 
 Result<StoredArticle> Store::GetArticle(const std::string& id) {
   Statement s(impl_->db,
               "SELECT id, url, source, title, published, declared_lang, lang, raw, clean, "
-              "removed, exact_hash, file, line FROM articles WHERE id = ?1");
+              "removed, exact_hash, file, line, batch, pivot, event, story, relation, "
+              "duplicate_of FROM articles WHERE id = ?1");
   s.Text(1, id);
-  const int rc = sqlite3_step(s.get());
+  const int rc = s.Step();
   if (rc == SQLITE_DONE) return MakeError(ErrorCode::kNotFound, "no article " + id);
   if (rc != SQLITE_ROW) return std::unexpected(impl_->Fail("read article " + id));
-  StoredArticle a;
-  a.article.id = ColumnText(s.get(), 0);
-  a.article.url = ColumnText(s.get(), 1);
-  a.article.source = ColumnText(s.get(), 2);
-  a.article.title = ColumnText(s.get(), 3);
-  a.article.published = ColumnText(s.get(), 4);
-  a.article.lang = ColumnText(s.get(), 5);
-  a.lang = ColumnText(s.get(), 6);
-  a.article.text = ColumnText(s.get(), 7);
-  a.clean.text = ColumnText(s.get(), 8);
-  a.clean.removed = DecodeSpans(ColumnText(s.get(), 9));
-  a.exact_hash = static_cast<std::uint64_t>(sqlite3_column_int64(s.get(), 10));
-  a.article.file = ColumnText(s.get(), 11);
-  a.article.line = static_cast<std::uint64_t>(sqlite3_column_int64(s.get(), 12));
-  return a;
+  return ReadArticle(s, true);
 }
 
-Result<std::vector<std::string>> Store::Search(const std::string& query, int limit) {
+Status Store::ForEachArticle(const std::function<bool(StoredArticle&)>& fn) {
   Statement s(impl_->db,
-              "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-              "WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2");
-  s.Text(1, query);
-  s.Int(2, limit);
-  std::vector<std::string> ids;
+              "SELECT id, url, source, title, published, declared_lang, lang, '', clean, "
+              "removed, exact_hash, file, line, batch, pivot, event, story, relation, "
+              "duplicate_of FROM articles ORDER BY batch, rowid");
   int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) ids.push_back(ColumnText(s.get(), 0));
-  if (rc != SQLITE_DONE) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "search \"" + query + "\": " + sqlite3_errmsg(impl_->db));
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    StoredArticle a = ReadArticle(s, false);
+    if (!fn(a)) return {};
   }
-  return ids;
+  if (rc != SQLITE_DONE) return std::unexpected(impl_->Fail("read articles"));
+  return {};
+}
+
+Status Store::SetPivots(const std::vector<std::pair<std::string, std::string>>& pivots) {
+  Impl& m = *impl_;
+  if (auto st = m.Exec("BEGIN IMMEDIATE;"); !st) return st;
+  Statement s(m.db, "UPDATE articles SET pivot = ?2 WHERE id = ?1");
+  for (const auto& [id, pivot] : pivots) {
+    s.Text(1, id);
+    s.Text(2, pivot);
+    const int rc = s.Step();
+    s.Reset();
+    if (rc != SQLITE_DONE) {
+      Error e = m.Fail("set pivot stems of " + id);
+      m.Exec("ROLLBACK;");
+      return std::unexpected(e);
+    }
+  }
+  return m.Exec("COMMIT;");
+}
+
+Status Store::WriteResults(const std::vector<std::pair<std::string, ArticleLink>>& links,
+                           const std::vector<StoredEvent>& events,
+                           const std::vector<StoredStory>& stories) {
+  Impl& m = *impl_;
+  if (auto st = m.Exec("BEGIN IMMEDIATE;"); !st) return st;
+  auto fail = [&](const std::string& what) {
+    Error e = m.Fail(what);
+    m.Exec("ROLLBACK;");
+    return std::unexpected(e);
+  };
+  Statement link(m.db,
+                 "UPDATE articles SET event = ?2, story = ?3, relation = ?4, duplicate_of = ?5 "
+                 "WHERE id = ?1");
+  auto text_or_null = [](Statement& s, int i, const std::string& v) {
+    if (v.empty()) {
+      sqlite3_bind_null(s.get(), i);
+    } else {
+      s.Text(i, v);
+    }
+  };
+  for (const auto& [id, l] : links) {
+    link.Text(1, id);
+    text_or_null(link, 2, l.event);
+    text_or_null(link, 3, l.story);
+    text_or_null(link, 4, l.relation);
+    text_or_null(link, 5, l.duplicate_of);
+    const int rc = link.Step();
+    link.Reset();
+    if (rc != SQLITE_DONE) return fail("link article " + id);
+  }
+  Statement event(m.db,
+                  "INSERT OR REPLACE INTO events(id, seq, story, headline, start_day, end_day, "
+                  "languages, sources, entities, articles) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  for (const StoredEvent& e : events) {
+    event.Text(1, e.id);
+    event.Int(2, std::atoll(e.id.c_str() + (e.id.empty() ? 0 : 1)));
+    event.Text(3, e.story);
+    event.Text(4, e.headline);
+    event.Text(5, e.start);
+    event.Text(6, e.end);
+    event.Text(7, store::JoinList(e.languages, ' '));
+    event.Text(8, store::JoinList(e.sources, '\n'));
+    event.Text(9, store::JoinList(e.entities, '\n'));
+    event.Int(10, e.articles);
+    const int rc = event.Step();
+    event.Reset();
+    if (rc != SQLITE_DONE) return fail("write event " + e.id);
+  }
+  if (auto st = m.Exec("DELETE FROM stories;"); !st) return fail("clear stories");
+  Statement story(m.db,
+                  "INSERT INTO stories(id, seq, title, start_day, end_day, languages, sources, "
+                  "articles, events) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  for (const StoredStory& s : stories) {
+    story.Text(1, s.id);
+    story.Int(2, std::atoll(s.id.c_str() + (s.id.empty() ? 0 : 1)));
+    story.Text(3, s.title);
+    story.Text(4, s.start);
+    story.Text(5, s.end);
+    story.Text(6, store::JoinList(s.languages, ' '));
+    story.Int(7, s.sources);
+    story.Int(8, s.articles);
+    story.Text(9, store::JoinList(s.events, ' '));
+    const int rc = story.Step();
+    story.Reset();
+    if (rc != SQLITE_DONE) return fail("write story " + s.id);
+  }
+  return m.Exec("COMMIT;");
 }
 
 }  // namespace newsweave

@@ -129,13 +129,17 @@ std::vector<TranslationPair> TranslationIndex::Nearest(std::uint32_t i, int k) c
   return im->Query(i, k);
 }
 
-std::vector<TranslationPair> TranslationIndex::Pairs() const {
+std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first) const {
   auto* im = const_cast<Impl*>(impl_.get());
   im->Build();
   const std::uint32_t n = static_cast<std::uint32_t>(im->reps.size());
-  // Per article, its best candidate in each other language.
+  // Per article, its best candidate in each other language; computed for the articles from
+  // `first` on, and for their candidates when the mutual test needs them.
   std::vector<std::unordered_map<std::string, TranslationPair>> best(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
+  std::vector<bool> done(n, false);
+  auto best_of = [&](std::uint32_t i) -> const std::unordered_map<std::string, TranslationPair>& {
+    if (done[i]) return best[i];
+    done[i] = true;
     for (const TranslationPair& p : im->Query(i, 32)) {
       if (p.score < im->options.threshold) break;
       const std::uint32_t other = p.a == i ? p.b : p.a;
@@ -152,15 +156,17 @@ std::vector<TranslationPair> TranslationIndex::Pairs() const {
       auto [it, fresh] = best[i].emplace(lang, p);
       if (!fresh && p.score > it->second.score) it->second = p;
     }
-  }
+    return best[i];
+  };
   std::vector<TranslationPair> out;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    for (const auto& [lang, p] : best[i]) {
+  for (std::uint32_t i = first; i < n; ++i) {
+    for (const auto& [lang, p] : best_of(i)) {
       const std::uint32_t other = p.a == i ? p.b : p.a;
-      if (other < i) continue;  // each pair once
+      if (other < i && other >= first) continue;  // each pair once
       if (im->options.mutual_best) {
-        auto it = best[other].find(im->reps[i].lang);
-        const bool mutual = it != best[other].end() && it->second.a == p.a && it->second.b == p.b;
+        const auto& theirs = best_of(other);
+        auto it = theirs.find(im->reps[i].lang);
+        const bool mutual = it != theirs.end() && it->second.a == p.a && it->second.b == p.b;
         // One-sided best: enough when the evidence is strong.
         const bool strong =
             p.score >= im->options.strong_threshold &&
