@@ -526,8 +526,9 @@ async function compareView(params) {
   const [sim, A, B] = await Promise.all([
     api(`/api/similarity?a=${enc(a)}&b=${enc(b)}`), api(`/api/articles/${enc(a)}`), api(`/api/articles/${enc(b)}`)]);
   const entities = sim.shared_entities || [];
-  // shared_terms, or each side's own words for them (terms_a, terms_b), once each
-  const seen = new Set();
+  // shared_terms, or each side's own words for them (terms_a, terms_b), once each and
+  // without the names listed above them
+  const seen = new Set(entities.map((e) => String(e).toLocaleLowerCase()));
   const terms = [...(sim.shared_terms || []), ...(sim.terms_a || []), ...(sim.terms_b || [])].filter((t) => {
     const k = String(t).toLocaleLowerCase();
     return !seen.has(k) && seen.add(k);
