@@ -51,13 +51,18 @@ class ApiError extends Error {
 }
 
 // GET a JSON resource; API errors ({"error": {"status", "message"}}), HTTP errors and
-// network failures all become an ApiError with a message a person can read.
+// network failures all become an ApiError with a message a person can read. A request that
+// fails on the network (e.g. a kept-alive connection the server just closed) is tried again
+// once.
 async function api(path) {
   let res;
-  try {
-    res = await fetch(path, {headers: {Accept: 'application/json'}});
-  } catch (e) {
-    throw new ApiError(0, `cannot reach the server (${e.message})`);
+  for (let attempt = 0; !res; attempt++) {
+    try {
+      res = await fetch(path, {headers: {Accept: 'application/json'}});
+    } catch (e) {
+      if (attempt > 0) throw new ApiError(0, `cannot reach the server (${e.message})`);
+      await new Promise((done) => setTimeout(done, 300));
+    }
   }
   let body = null;
   try {

@@ -109,7 +109,8 @@ class Browser:
             options['mobileEmulation'] = {'deviceMetrics': {
                 'width': size[0], 'height': size[1], 'pixelRatio': 2, 'touch': True}}
         caps = {'capabilities': {'alwaysMatch': {
-            'browserName': 'chrome', 'pageLoadStrategy': 'normal', 'goog:chromeOptions': options}}}
+            'browserName': 'chrome', 'pageLoadStrategy': 'normal', 'goog:chromeOptions': options,
+            'goog:loggingPrefs': {'browser': 'ALL'}}}}
         status, body = http_json('POST', f'{self.url}/session', caps, timeout=60)
         check(status == 200, f'chromedriver could not start Chromium: {body}')
         self.session = f'{self.url}/session/{body["value"]["sessionId"]}'
@@ -139,6 +140,20 @@ class Browser:
     def screenshot(self, path):
         with open(path, 'wb') as f:
             f.write(base64.b64decode(self.cmd('GET', '/screenshot')))
+
+    def console_errors(self):
+        """Errors in the browser's console since the last call (script errors, blocked by the
+        Content-Security-Policy, ...), less the 404s the test asks for on purpose."""
+        entries = self.cmd('POST', '/se/log', {'type': 'browser'})
+        errors = []
+        for e in entries:
+            if e.get('level') != 'SEVERE' or 'status of 404' in e['message']:
+                continue
+            if 'net::ERR_' in e['message']:  # the page tries once more; a view that still
+                log(f'note: {e["message"]}')  # fails shows its error and fails the test
+                continue
+            errors.append(e['message'])
+        return errors
 
     def close(self):
         if self.session:
@@ -392,6 +407,8 @@ def run_checks(b, api, base, shots):
     log(f'ok: an unknown event shows the API\'s error: {message!r}')
 
     hostile_checks(b, api, base)
+    errors = b.console_errors()
+    check(not errors, f'the browser console shows errors: {errors[:3]}')
     return story['id'], ev['id'], pair
 
 
@@ -450,6 +467,8 @@ def desktop_checks(b, base, story_id, event_id, pair, shots):
     check(len(lefts) == 2 and lefts[1] > lefts[0] + 100,
           f'on a desktop the compared texts are not side by side: {lefts}')
     b.screenshot(os.path.join(shots, 'web_browser_desktop_compare.png'))
+    errors = b.console_errors()
+    check(not errors, f'the browser console shows errors: {errors[:3]}')
     log('ok: desktop: language columns and compared texts side by side')
 
 
@@ -502,6 +521,7 @@ def main():
             os.remove(os.path.join(shots, old))
     tmp = tempfile.mkdtemp(prefix='newsweave-web-')
     server = chromedriver = browser = None
+    server_log = os.path.join(tmp, 'server.log')
     try:
         base = args.url
         if not base:
@@ -514,7 +534,6 @@ def main():
             check(ingest.returncode == 0,
                   f'newsweave ingest failed ({ingest.returncode}): {ingest.stderr.strip()[-800:]}')
             port = free_port()
-            server_log = os.path.join(tmp, 'server.log')
             server = start([binary, 'serve', '--db', db, '--port', str(port)], server_log)
             base = f'http://127.0.0.1:{port}'
 
@@ -544,6 +563,8 @@ def main():
         desktop_checks(browser, base, story_id, event_id, pair, shots)
     except Failure as e:
         print(f'FAIL: {e}', file=sys.stderr)
+        if server:
+            print(f'(newsweave serve said: {tail(server_log, 10) or "nothing"})', file=sys.stderr)
         if browser:
             try:
                 path = os.path.join(shots, 'web_browser_failure.png')
