@@ -12,11 +12,17 @@
 #include <vector>
 
 #include "server/api.h"
+#include "server/web_assets.h"
 
 namespace newsweave {
 namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
+// The page loads its own script, style and API only; article text it shows can carry
+// markup, and the page inserts it as text, so this is a second line of defence.
+constexpr const char* kPagePolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 // A thread pool that closes connections beyond a bounded queue instead of queueing them
 // without limit (httplib's own pool queues everything).
@@ -177,6 +183,18 @@ struct NewsServer::Impl {
       const std::string file = scratch + "/body-" + std::to_string(++posts) + ".jsonl";
       std::lock_guard<std::mutex> lock(write_mutex);
       Send(res, server::PostArticles(*writer, req.body, file));
+    });
+    // The web page, compiled into the binary (web/, web_assets.h): "/", "/app.js", ...
+    http.Get(R"(/[A-Za-z0-9._-]*)", [](const httplib::Request& req, httplib::Response& res) {
+      const server::WebAsset* asset = server::FindWebAsset(req.path);
+      if (asset == nullptr) {
+        res.status = 404;  // the error handler writes the JSON error
+        return;
+      }
+      res.set_header("Cache-Control", "no-cache");
+      res.set_header("X-Content-Type-Options", "nosniff");
+      res.set_header("Content-Security-Policy", kPagePolicy);
+      res.set_content(asset->body.data(), asset->body.size(), std::string(asset->content_type));
     });
     // Anything else: 404 or 405 as JSON (a handler that set an error body keeps it).
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -160,6 +160,23 @@ TEST_F(ServerTest, UnknownIdsAndPathsAre404AndBadParameters400) {
   EXPECT_EQ(res->status, 405);
 }
 
+TEST_F(ServerTest, ServesTheWebPage) {
+  for (const auto& [path, type] : {std::pair{"/", "text/html; charset=utf-8"},
+                                   std::pair{"/index.html", "text/html; charset=utf-8"},
+                                   std::pair{"/app.js", "text/javascript; charset=utf-8"},
+                                   std::pair{"/style.css", "text/css; charset=utf-8"}}) {
+    auto res = client_->Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_EQ(res->get_header_value("Content-Type"), type) << path;
+    EXPECT_FALSE(res->body.empty()) << path;
+    EXPECT_NE(res->get_header_value("Content-Security-Policy"), "") << path;
+  }
+  EXPECT_NE(client_->Get("/")->body.find("<script src=\"app.js\""), std::string::npos);
+  EXPECT_EQ(Get("/nope.js", 404)["error"]["status"], 404);
+  Get("/web/app.js", 404);
+}
+
 TEST_F(ServerTest, WritesNeedTheToken) {
   const std::string article =
       R"({"id": "tok-1", "lang": "en", "text": "The ferry from Calais was delayed by a storm on Tuesday, the port said."})";
