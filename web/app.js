@@ -196,15 +196,18 @@ function articleLine(a) {
            fmtPublished(a.published));
 }
 
-// A snippet from the search index marks hits as <b>...</b>; only those two tags are read,
-// everything else stays text.
+// A snippet from the search index is HTML-escaped text with hits marked as <b>...</b>; only
+// those two tags are read, the four escapes the server writes are undone, everything else
+// stays text.
+const unescapeSnippet = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+                                .replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 function snippet(s) {
   const p = h('p', {class: 'snippet'});
   let bold = false;
   for (const part of String(s || '').split(/(<b>|<\/b>)/)) {
     if (part === '<b>') bold = true;
     else if (part === '</b>') bold = false;
-    else if (part) p.append(bold ? h('b', {}, part) : part);
+    else if (part) p.append(bold ? h('b', {}, unescapeSnippet(part)) : unescapeSnippet(part));
   }
   return p;
 }
