@@ -64,6 +64,11 @@ Result<MainJobResult> RunMainJob(const std::vector<std::string>& paths,
           r.input = static_cast<long>(inputs.size());
           inputs.push_back(std::move(in));
         }
+        if (options.on_article) {
+          options.on_article(
+              rows.size(), p,
+              r.input >= 0 ? &inputs[static_cast<std::size_t>(r.input)].article : nullptr);
+        }
         rows.push_back(r);
         result.articles.push_back(std::move(a));
       },
