@@ -54,10 +54,10 @@ struct Quote {
   std::string speaker_key;  // see the file comment; empty when the speaker is unknown
   std::string cue;          // the speech verb or marker, as written ("said", "selon")
   Attribution attribution = Attribution::kNone;
-  // Language-neutral terms of the quoted words: English pivot stems (FreeDict), folded
-  // forms (names, numbers, cognates); sorted, unique. `content_words` words gave them.
+  // The quoted content words, language-neutral: one entry per word, its folded form and its
+  // English pivot stems (FreeDict; German compounds split) separated by '|' ("altstadt|old|
+  // town", "crue|flood"); numbers and names stand as they are.
   std::vector<std::string> pivots;
-  std::uint32_t content_words = 0;
 };
 
 enum class Stance : std::uint8_t { kAccusation, kDenial, kDemand, kWarning, kCallForHelp };
@@ -75,8 +75,7 @@ struct Claim {
   TextSpan span;                   // the sentence (bytes of the clean text)
   std::string lang;
   std::vector<std::string> content;  // content words of what is claimed, as written
-  std::vector<std::string> pivots;   // their language-neutral terms (as Quote::pivots)
-  std::uint32_t content_words = 0;
+  std::vector<std::string> pivots;   // their language-neutral forms (as Quote::pivots)
 };
 
 struct QuoteOptions {
@@ -120,10 +119,12 @@ std::vector<Claim> ExtractClaims(std::string_view text, const Analysis& analysis
 // same last name and no conflicting first name ("krt" and "tms krt").
 bool SameSpeaker(std::string_view a, std::string_view b);
 
-// Share (0..1) of the shorter of two statements' content words that the other one's pivot
-// terms cover: about 1 for a statement and its translation, near 0 for unrelated ones.
-double StatementOverlap(const std::vector<std::string>& pivots_a, std::uint32_t words_a,
-                        const std::vector<std::string>& pivots_b, std::uint32_t words_b);
+// How much two statements (Quote::pivots) say the same: the content words of either that
+// a word of the other matches (a form in common, or one the prefix of the other, four letters
+// at least), counted on the side with more matches, over the shorter one's length; 0..1,
+// about 1 for a statement and its translation. `*shared` receives the count.
+double StatementOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                        int* shared = nullptr);
 
 // ---------------------------------------------------------------------------------------
 // Per event.
@@ -132,6 +133,8 @@ struct ArticleStatementsRef {
   std::string article;  // its id
   std::string lang;
   const ArticleStatements* statements = nullptr;
+  // The article it is a translation of (dedup's relation "translation"), or empty.
+  std::string translation_of;
 };
 
 struct QuoteRendering {
@@ -165,6 +168,10 @@ struct GroupOptions {
   // quote with no known speaker joins a statement only at `unknown_speaker_overlap`.
   double link_overlap = 0.34;
   int min_shared = 2;
+  // ... or, in two articles one of which translates the other (or both the same original),
+  // at these (the lexicons miss many words, and translators choose their own).
+  double translation_overlap = 0.2;
+  int translation_min_shared = 1;
   double unknown_speaker_overlap = 0.6;
   // A denial answers a claim whose target is the denial's actor, or with at least this
   // overlap of content.
@@ -177,8 +184,8 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
                                 const GroupOptions& options = GroupOptions());
 
 // Collects the statements of the articles of a main job (RunMainJob): pass Hook() as
-// MainJobOptions::on_article, then ask ByEvent() for the events of the result. Articles that
-// are copies (exact, near, contained) are skipped: their quotes are their original's.
+// MainJobOptions::on_article, then ask ByEvent() for the events of the result. Copies are
+// read too (a longer version may quote more); their quotes become more renderings.
 class StatementCollector {
  public:
   explicit StatementCollector(QuoteOptions options = QuoteOptions());

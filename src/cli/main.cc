@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   run->add_option("--db", db, "SQLite store to use");
   run->add_flag("--json", flags.json, "Write one JSON object instead of the digest");
   run->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
+  bool no_quotes = false;
+  run->add_flag("--no-quotes", no_quotes, "Do not look for quotes and claims");
 
   CLI::App* clean =
       app.add_subcommand("clean", "Cleaned text and each removed span with its reason");
@@ -106,7 +108,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
 
-  if (*run) return newsweave::cli::RunMain(flags, db);
+  if (*run) return newsweave::cli::RunMain(flags, db, !no_quotes);
   if (*clean) return newsweave::cli::RunClean(flags);
   if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);
   if (*similar) return newsweave::cli::RunSimilar(similar_flags);

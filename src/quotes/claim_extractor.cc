@@ -56,6 +56,8 @@ void FindClaims(Document& doc, std::vector<Claim>* out) {
     if (stance < 0 && !(f & (kDenialIfAccusation | kCallOn | kAppeal))) continue;
     if (doc.Negated(i)) continue;
     const std::uint32_t s = doc.tokens()[i].sentence;
+    // After an article it is a noun: "la alerta", "une menace", "à la demande".
+    if (i > 0 && doc.tokens()[i - 1].sentence == s && (doc.Flags(i - 1) & kDeterminer)) continue;
     const std::uint32_t from = starts[s];
     const std::uint32_t to = starts[std::min<std::size_t>(s + 1, starts.size() - 1)];
     const std::uint32_t near = std::min(to, i + 9);
@@ -119,6 +121,7 @@ void FindClaims(Document& doc, std::vector<Claim>* out) {
       }
     }
     if (by == kNone && !inverted) target = doc.FindForward(object_from, object_to, i, true);
+    if (target.found() && doc.KeyOf(target) == doc.KeyOf(actor)) target = Referent();
 
     Claim c;
     c.stance = static_cast<Stance>(stance);
@@ -141,7 +144,7 @@ void FindClaims(Document& doc, std::vector<Claim>* out) {
     c.text =
         Cut(CollapseSpace(doc.text().substr(sentence.start, sentence.end - sentence.start)), 400);
     std::vector<std::string> words;
-    doc.Pivots(i + 1, to, &c.pivots, &c.content_words, &words);
+    doc.Pivots(i + 1, to, &c.pivots, &words);
     if (words.size() > 12) words.resize(12);
     c.content = std::move(words);
     out->push_back(std::move(c));

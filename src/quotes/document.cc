@@ -342,7 +342,17 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
     // Before it (skipping articles): a preposition makes it part of another phrase.
     if (!m.modifier && name == first && first > 0) {
       std::uint32_t j = first;
-      while (j > 0 && (Flags(j - 1) & kDeterminer) && !Breaks(GapBefore(j))) {
+      // Adjectives in between: "des regionalen Katastrophenschutzes".
+      auto plain = [&](std::uint32_t k) {  // no punctuation between tokens k-1 and k
+        return !Breaks(GapBefore(k)) && GapBefore(k).find(',') == std::string_view::npos;
+      };
+      for (int adjectives = 0;
+           adjectives < 2 && j > 1 && plain(j) && plain(j - 1) &&
+           a_.tokens[j - 1].kind == TokenKind::kWord && !a_.tokens[j - 1].capitalized &&
+           Flags(j - 1) == 0 && (Flags(j - 2) & kDeterminer);
+           ++adjectives)
+        --j;
+      while (j > 0 && (Flags(j - 1) & kDeterminer) && plain(j)) {
         // German genitive: "den Rebellen der Nordfront".
         if (lang() == "de" && j - 1 > 0 && !Breaks(GapBefore(j - 1)) &&
             (a_.Folded(a_.tokens[j - 1]) == "der" || a_.Folded(a_.tokens[j - 1]) == "des") &&
@@ -361,8 +371,9 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
       m.modifier = true;
     m.subject_like = !m.modifier && !m.after_preposition && !IsOblique(first);
     m.modifier |= m.after_preposition;
-    // Roles right before it ("la préfète Claire Vautrin") or in an apposition on either side.
-    {
+    // Roles right before it ("la préfète Claire Vautrin") or in an apposition on either side;
+    // none for a name that only qualifies something ("des regionalen Katastrophenschutzes").
+    if (!m.modifier) {
       std::uint32_t j = first;
       bool comma = GapBefore(first).find(',') != std::string_view::npos;
       for (int k = 0; k < 6 && j > 0 && a_.tokens[j - 1].sentence == m.sentence; ++k) {
@@ -378,7 +389,7 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
         if ((Flags(j) & kPreposition) && !comma) break;
       }
     }
-    if (last < n && GapBefore(last).find(',') != std::string_view::npos &&
+    if (!m.modifier && last < n && GapBefore(last).find(',') != std::string_view::npos &&
         !Breaks(GapBefore(last))) {
       for (std::uint32_t j = last; j < n && j < last + 6; ++j) {
         if (j > last && (Breaks(GapBefore(j)) || GapBefore(j).find(',') != std::string_view::npos))
@@ -555,7 +566,8 @@ int Document::NameAfterRole(std::uint32_t head, std::uint32_t limit) const {
   return -1;
 }
 
-Referent Document::Describe(std::uint32_t head, const WordInfo& role, std::uint32_t at) {
+Referent Document::Describe(std::uint32_t head, const WordInfo& role, std::uint32_t at,
+                            bool guess) {
   const Role& r = RoleAt(role.role);
   // Definite unless an indefinite article comes first ("a spokesperson", "un portavoz").
   bool definite = true;
@@ -585,7 +597,7 @@ Referent Document::Describe(std::uint32_t head, const WordInfo& role, std::uint3
       out.person = best;
       return out;
     }
-    if (r.person) {
+    if (r.person && guess) {
       // A definite description of a person the article did not name with that role ("la
       // nouvelle élue"): the person being talked about, if the role does not contradict it.
       Referent p = ResolvePronoun(at, role.gender, false);
@@ -601,30 +613,34 @@ Referent Document::Describe(std::uint32_t head, const WordInfo& role, std::uint3
   std::uint32_t end = head + 1;
   if (end < size() && GapBefore(end) == "-" && RoleInfo(end) == &role) ++end;
   std::string name_key;
-  const std::uint32_t after = end;
-  for (std::uint32_t j = after; j < size() && j < after + 6; ++j) {
-    std::string_view gap = GapBefore(j);
-    if (Breaks(gap) || gap.find(',') != std::string_view::npos) break;
-    const std::uint32_t f = Flags(j) | HeadFlags(j);
-    if (j == after) {
-      const std::string_view w = a_.Folded(a_.tokens[j]);
-      const bool of = (f & kPreposition) &&
-                      (w == "of" || w == "for" || w.starts_with("d") || w == "von" || w == "vom");
-      if (!of && !(HeadFlags(j) & kPreposition)) break;
-    }
-    if (f & (kSpeech | kAuxiliary | kRelative | kThat)) break;
-    if (j > after && (Flags(j) & kPreposition) && mention_at_[j] < 0) break;
-    const int m = mention_at_[j];
-    if (m >= 0) {
-      const Mention& mm = mentions_[static_cast<std::size_t>(m)];
-      end = mm.last;
-      if (mm.person >= 0) {
-        for (const std::string& k : persons_[static_cast<std::size_t>(mm.person)].keys)
-          name_key += (name_key.empty() ? "" : " ") + k;
+  // "of", "de", "von" and a name: "portavoz de Andes Cobre", "rebels of the Northern
+  // Front" (not "rebels of shelling the port").
+  auto plain = [&](std::uint32_t k) {
+    return k < size() && !Breaks(GapBefore(k)) && GapBefore(k).find(',') == std::string_view::npos;
+  };
+  if (plain(end)) {
+    const std::uint32_t j = end;
+    const std::string_view w = a_.Folded(a_.tokens[j]);
+    const bool elided = (HeadFlags(j) & kPreposition) != 0;  // "d'Ostrava"
+    const bool of = elided || ((Flags(j) & kPreposition) &&
+                               (w == "of" || w == "for" || w == "de" || w == "del" || w == "du" ||
+                                w == "des" || w == "von" || w == "vom" || w == "der"));
+    std::uint32_t k = elided ? j : j + 1;
+    while (of && plain(k) && !elided && (Flags(k) & kDeterminer)) ++k;
+    if (of && (elided || plain(k)) && k < size() &&
+        (mention_at_[k] >= 0 || a_.tokens[k].capitalized)) {
+      if (mention_at_[k] >= 0) {
+        const Mention& mm = mentions_[static_cast<std::size_t>(mention_at_[k])];
+        end = mm.last;
+        if (mm.person >= 0) {
+          for (const std::string& key : persons_[static_cast<std::size_t>(mm.person)].keys)
+            name_key += (name_key.empty() ? "" : " ") + key;
+        }
+      } else {
+        end = k + 1;
+        while (end < size() && end < k + 4 && plain(end) && a_.tokens[end].capitalized) ++end;
       }
-      break;
     }
-    end = j + 1;
   }
   const std::uint32_t s = a_.tokens[head].start;
   const std::uint32_t e = a_.tokens[end - 1].end;
@@ -676,7 +692,7 @@ Referent Document::FindForward(std::uint32_t from, std::uint32_t to, std::uint32
       if (IsOblique(i) && !objects) continue;
       const int name = NameAfterRole(i, to);
       if (name >= 0) return FromMention(name);
-      return Describe(i, *role, at);
+      return Describe(i, *role, at, !objects);
     }
     if (f & (kSpeech | kThat | kRelative)) break;
   }
@@ -736,7 +752,8 @@ Referent Document::FindBackward(std::uint32_t from, std::uint32_t to, std::uint3
       }
       return Describe(i, *role, at);
     }
-    if (f & (kSpeech | kThat | kRelative)) break;
+    // "Zieliński conceded defeat, but warned that ...": the subject of the first verb.
+    if (f & (kThat | kRelative)) break;
   }
   return {};
 }
@@ -756,9 +773,20 @@ std::string Document::KeyOf(const Referent& r) const {
 }
 
 void Document::Pivots(std::uint32_t from, std::uint32_t to, std::vector<std::string>* pivots,
-                      std::uint32_t* content_words, std::vector<std::string>* words) const {
+                      std::vector<std::string>* words) const {
   const std::string& lang = a_.language.code;
   to = std::min(to, size());
+  constexpr int kTranslations = 5;
+  auto add_translations = [&](std::string_view folded, std::string_view stem, std::string* out,
+                              int max) {
+    int k = 0;
+    for (const PivotTranslation& tr : lexicon_->Translate(lang, folded, stem)) {
+      *out += '|';
+      *out += tr.english;
+      if (++k == max) break;
+    }
+    return k;
+  };
   for (std::uint32_t i = from; i < to; ++i) {
     const Token& t = a_.tokens[i];
     if (t.stopword || t.kind == TokenKind::kOther) continue;
@@ -767,24 +795,36 @@ void Document::Pivots(std::uint32_t from, std::uint32_t to, std::vector<std::str
     if (t.kind == TokenKind::kWord && info_[i] && (info_[i]->flags & kNominalClass) &&
         !(info_[i]->flags & kRole))
       continue;
-    ++*content_words;
-    if (words) words->emplace_back(Word(i));
     std::string_view head;
     folded = SplitElision(folded, &head);
-    pivots->emplace_back(folded);
-    if (t.kind != TokenKind::kWord) continue;
-    if (lang == "en") {
-      pivots->emplace_back(a_.Stem(t));
-    } else if (lexicon_) {
-      int k = 0;
-      for (const PivotTranslation& tr : lexicon_->Translate(lang, folded, a_.Stem(t))) {
-        pivots->emplace_back(tr.english);
-        if (++k == 3) break;
+    if (t.kind == TokenKind::kWord && folded.size() < 3) continue;  // "n'y"
+    if (words) words->emplace_back(Word(i));
+    std::string entry(folded);
+    if (t.kind == TokenKind::kWord) {
+      if (lang == "en") {
+        if (a_.Stem(t) != folded) {
+          entry += '|';
+          entry += a_.Stem(t);
+        }
+      } else if (lexicon_ && add_translations(folded, a_.Stem(t), &entry, kTranslations) == 0 &&
+                 words_.compounds() && folded.size() >= 8) {
+        // A compound the lexicon lacks ("Altstadt"): a known head and tail, each a word.
+        for (std::size_t k = 3; k + 4 <= folded.size(); ++k) {
+          if ((static_cast<unsigned char>(folded[k]) & 0xC0) == 0x80) continue;
+          std::string parts;
+          if (add_translations(folded.substr(k), folded.substr(k), &parts, 2) == 0) continue;
+          std::string_view h = folded.substr(0, k);
+          if (add_translations(h, h, &parts, 2) == 0 &&
+              !(h.size() > 5 && (h.ends_with('s') || h.ends_with('n')) &&
+                add_translations(h.substr(0, h.size() - 1), {}, &parts, 2) > 0))
+            continue;
+          entry += parts;
+          break;
+        }
       }
     }
+    pivots->push_back(std::move(entry));
   }
-  std::sort(pivots->begin(), pivots->end());
-  pivots->erase(std::unique(pivots->begin(), pivots->end()), pivots->end());
 }
 
 }  // namespace newsweave::quotes

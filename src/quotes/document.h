@@ -123,9 +123,10 @@ class Document {
   std::string NameOf(const Referent& r) const;
   std::string KeyOf(const Referent& r) const;
 
-  // Pivot terms of the word tokens in [from, to) that are not stop words.
+  // Pivot words (Quote::pivots) of the tokens in [from, to) that are not stop words, and
+  // those words as written in *words when it is not null.
   void Pivots(std::uint32_t from, std::uint32_t to, std::vector<std::string>* pivots,
-              std::uint32_t* content_words, std::vector<std::string>* words = nullptr) const;
+              std::vector<std::string>* words = nullptr) const;
 
  private:
   void Classify();
@@ -145,7 +146,9 @@ class Document {
   bool ApposedBefore(std::uint32_t i, std::uint32_t* role_token) const;
   // A description whose head is token `head`: its person when the article names one with
   // that role, else the description itself.
-  Referent Describe(std::uint32_t head, const WordInfo& role, std::uint32_t at);
+  // `guess`: a definite description of a person no one is named as may stand for the
+  // person being talked about.
+  Referent Describe(std::uint32_t head, const WordInfo& role, std::uint32_t at, bool guess = true);
   Referent FromMention(int m) const;
   // The name right after a role word: "prefect Claire Vautrin", or ", Name" within a few
   // tokens: "the platform's spokesman, Tomás Garrido". -1 when none.

@@ -49,17 +49,32 @@ struct UnionFind {
   std::vector<std::size_t> parent;
 };
 
-std::size_t Shared(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::size_t n = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++n;
-      ++i;
-      ++j;
+// True when two forms match: equal, or one a prefix of the other ("injur", "injuri") of
+// four letters at least and at most three letters shorter.
+bool FormsMatch(std::string_view x, std::string_view y) {
+  if (x.size() > y.size()) std::swap(x, y);
+  if (x.size() < 4 && x != y) return false;
+  return y.size() - x.size() <= 3 && y.starts_with(x);
+}
+
+// True when two pivot words ("altstadt|old|town") share a form.
+bool WordsMatch(std::string_view a, std::string_view b) {
+  for (std::string_view x : Split(a, '|')) {
+    for (std::string_view y : Split(b, '|'))
+      if (FormsMatch(x, y)) return true;
+  }
+  return false;
+}
+
+// Words of `a` matched by some word of `b`.
+int Matched(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  int n = 0;
+  for (const std::string& x : a) {
+    for (const std::string& y : b) {
+      if (WordsMatch(x, y)) {
+        ++n;
+        break;
+      }
     }
   }
   return n;
@@ -86,11 +101,13 @@ bool SameSpeaker(std::string_view a, std::string_view b) {
   return false;
 }
 
-double StatementOverlap(const std::vector<std::string>& pivots_a, std::uint32_t words_a,
-                        const std::vector<std::string>& pivots_b, std::uint32_t words_b) {
-  const std::uint32_t denom = std::min(words_a, words_b);
+double StatementOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                        int* shared) {
+  const int n = std::max(Matched(a, b), Matched(b, a));
+  if (shared) *shared = n;
+  const std::size_t denom = std::min(a.size(), b.size());
   if (denom == 0) return 0;
-  return std::min(1.0, static_cast<double>(Shared(pivots_a, pivots_b)) / denom);
+  return std::min(1.0, static_cast<double>(n) / static_cast<double>(denom));
 }
 
 EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& articles,
@@ -107,10 +124,18 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
   }
   // Statements: renderings of one speaker's words in different articles.
   UnionFind statement(items.size());
-  auto linked = [&](const Quote& x, const Quote& y, double threshold) {
-    const std::size_t shared = Shared(x.pivots, y.pivots);
-    return static_cast<int>(shared) >= options.min_shared &&
-           StatementOverlap(x.pivots, x.content_words, y.pivots, y.content_words) >= threshold;
+  auto translated = [&](std::size_t a, std::size_t b) {
+    const ArticleStatementsRef &x = articles[a], &y = articles[b];
+    return (!x.translation_of.empty() &&
+            (x.translation_of == y.article || x.translation_of == y.translation_of)) ||
+           (!y.translation_of.empty() && y.translation_of == x.article);
+  };
+  auto linked = [&](const Item& x, const Item& y, double threshold) {
+    int shared = 0;
+    const double overlap = StatementOverlap(x.q->pivots, y.q->pivots, &shared);
+    if (shared >= options.min_shared && overlap >= threshold) return true;
+    return translated(x.article, y.article) && shared >= options.translation_min_shared &&
+           overlap >= std::min(threshold, options.translation_overlap);
   };
   for (std::size_t i = 0; i < items.size(); ++i) {
     for (std::size_t j = i + 1; j < items.size(); ++j) {
@@ -119,7 +144,8 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
       const Quote& y = *items[j].q;
       const bool known = !x.speaker_key.empty() && !y.speaker_key.empty();
       if (known && !SameSpeaker(x.speaker_key, y.speaker_key)) continue;
-      if (linked(x, y, known ? options.link_overlap : options.unknown_speaker_overlap))
+      if (linked(items[i], items[j],
+                 known ? options.link_overlap : options.unknown_speaker_overlap))
         statement.Join(i, j);
     }
   }
@@ -216,8 +242,7 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
       double score = 0;
       if (SameSpeaker(denial.actor_key, claim.target_key)) score += 2;
       if (SameSpeaker(denial.target_key, claim.actor_key)) score += 1;
-      const double overlap =
-          StatementOverlap(denial.pivots, denial.content_words, claim.pivots, claim.content_words);
+      const double overlap = StatementOverlap(denial.pivots, claim.pivots);
       if (score == 0 && (overlap < options.denial_overlap || claim.stance != Stance::kAccusation))
         continue;
       score += overlap;
@@ -255,6 +280,8 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
 struct StatementCollector::Impl {
   QuoteOptions options;
   std::vector<std::optional<ArticleStatements>> articles;
+  std::unique_ptr<XlingAnalyzer> xling;  // names of copies (the others come described)
+  std::vector<EntityMention> names;
 };
 
 StatementCollector::StatementCollector(QuoteOptions options) : impl_(new Impl) {
@@ -266,10 +293,15 @@ std::function<void(std::size_t, const ProcessedArticle&, const ComparableArticle
 StatementCollector::Hook() {
   return [impl = impl_.get()](std::size_t index, const ProcessedArticle& p,
                               const ComparableArticle* described) {
-    if (described == nullptr) return;
+    const std::vector<EntityMention>* names = described ? &described->xling.entities : nullptr;
+    if (names == nullptr) {
+      // A copy: its text may hold more (a longer version) than the article it copies.
+      if (!impl->xling) impl->xling = std::make_unique<XlingAnalyzer>(Lexicon::Default());
+      impl->xling->FindEntities(p.clean.text, p.analysis, &impl->names);
+      names = &impl->names;
+    }
     if (impl->articles.size() <= index) impl->articles.resize(index + 1);
-    impl->articles[index] =
-        ExtractStatements(p.clean.text, p.analysis, described->xling.entities, impl->options);
+    impl->articles[index] = ExtractStatements(p.clean.text, p.analysis, *names, impl->options);
   };
 }
 
@@ -292,7 +324,8 @@ std::vector<EventStatements> StatementCollector::ByEvent(const MainJobResult& re
       if (it == index_of.end()) continue;
       const ArticleStatements* s = At(it->second);
       if (s == nullptr || (s->quotes.empty() && s->claims.empty())) continue;
-      refs.push_back({id, result.articles[it->second].lang, s});
+      const JobArticle& a = result.articles[it->second];
+      refs.push_back({id, a.lang, s, a.relation == "translation" ? a.duplicate_of : ""});
     }
     out.push_back(GroupStatements(refs, options));
   }

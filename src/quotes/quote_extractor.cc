@@ -522,8 +522,7 @@ ArticleStatements ExtractStatements(std::string_view text, const Analysis& analy
     quote.attribution = speakers[q].second.first;
     const std::uint32_t cue = speakers[q].second.second;
     if (cue != kNoToken) quote.cue = std::string(doc.Word(cue));
-    doc.Pivots(doc.TokenAt(kept[q].start), doc.TokenAt(kept[q].end), &quote.pivots,
-               &quote.content_words);
+    doc.Pivots(doc.TokenAt(kept[q].start), doc.TokenAt(kept[q].end), &quote.pivots);
     out.quotes.push_back(std::move(quote));
   }
   if (options.claims) quotes::FindClaims(doc, &out.claims);
