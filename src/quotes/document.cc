@@ -221,6 +221,20 @@ Gender GuessGender(std::string_view first_name) {
   return Gender::kFeminine;
 }
 
+bool Document::CommonWord(std::uint32_t i) const {
+  if (lexicon_ == nullptr) return false;
+  const Token& t = a_.tokens[i];
+  const std::string_view f = a_.Folded(t);
+  return (lexicon_->IsCommonWord(lang(), f, a_.Stem(t)) || lexicon_->IsCommonWord("en", f, {})) &&
+         !FirstName(i);
+}
+
+bool Document::FirstName(std::uint32_t i) const {
+  if (lexicon_ == nullptr) return false;
+  const std::string_view f = a_.Folded(a_.tokens[i]);
+  return lexicon_->IsKnownName(lang(), f) || lexicon_->IsKnownName("en", f);
+}
+
 bool Document::KnownName(std::uint32_t i) const {
   if (lexicon_ == nullptr) return false;
   const Token& t = a_.tokens[i];
@@ -250,14 +264,13 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Document::NameSpans(
   }
   // Where only names are capitalised, a run of two capitalised words inside a sentence is a
   // name even when each is also a word ("Ramón Gil").
-  if (!words_.compounds()) {
-    for (std::uint32_t i = 0; i + 1 < n; ++i) {
-      if (a_.tokens[i].sentence_initial || !NameWord(i)) continue;
-      std::uint32_t j = i + 1;
-      while (j < n && joined(j) && NameWord(j)) ++j;
-      if (j >= i + 2) spans.emplace_back(i, j);
-      i = j;
-    }
+  // Where every noun is capitalised, such a run needs a known first name ("Claudia Brenner").
+  for (std::uint32_t i = 0; i + 1 < n; ++i) {
+    if (a_.tokens[i].sentence_initial || !NameWord(i)) continue;
+    std::uint32_t j = i + 1;
+    while (j < n && joined(j) && NameWord(j)) ++j;
+    if (j >= i + 2 && (!words_.compounds() || FirstName(i))) spans.emplace_back(i, j);
+    i = j - 1;
   }
   // A capitalised run right after a role word or an honorific: "die Studentin Lea Winter".
   for (std::uint32_t i = 0; i + 1 < n; ++i) {
@@ -266,6 +279,12 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Document::NameSpans(
     if (!joined(j) || GapBefore(j) != " ") continue;
     while (j < n && (j == i + 1 || joined(j)) && NameWord(j) && j < i + 4) ++j;
     if (j > i + 1) spans.emplace_back(i + 1, j);
+  }
+  // An honorific before a name belongs to it ("Me Isabelle Roux", "M. Pellegrin").
+  for (auto& [first, last] : spans) {
+    if (first > 0 && (Flags(first - 1) & kHonorific) && a_.tokens[first - 1].capitalized &&
+        (GapBefore(first) == " " || GapBefore(first) == ". "))
+      --first;
   }
   std::sort(spans.begin(), spans.end());
   std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
@@ -308,6 +327,9 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
     Mention m;
     m.span_first = first;
     std::uint32_t name = first;
+    // Titles and other known words before the name go ("Ostrava Mayor Pavel Hruška", "Laut
+    // Lena Ostrova"); the word of an organisation's kind stays in its name ("Skyway Airlines",
+    // "Verteidigungsministerium") and gives it its role.
     for (std::uint32_t j = first; j < last; ++j) {
       const std::uint32_t f = Flags(j);
       const WordInfo* role = RoleInfo(j);
@@ -319,11 +341,23 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
         m.honorific = true;
         if (info_[j]->gender != Gender::kUnknown) m.gender = info_[j]->gender;
       }
-      if (role || (f & kNominalClass)) name = j + 1;
+      const bool group = role && !RoleAt(role->role).person;
+      if ((role && !group) || (f & kNominalClass & ~kRole)) name = j + 1;
     }
     // "Vice-Admiral": both halves of a hyphenated title go.
     if (name < last && name > first && GapBefore(name) == "-" && RoleInfo(name - 1)) ++name;
+    // A title the lists lack ("Judge Elaine Porter", "Helfer Kemal Arslan"): a dictionary word
+    // before a name of two words.
+    while (name + 2 < last && GapBefore(name + 1) == " " && CommonWord(name) &&
+           (FirstName(name + 1) || !CommonWord(name + 1)))
+      ++name;
     if (name >= last) return;
+    // The plural of an organisation's kind ends its name: "Skyway Airlines".
+    if (std::string_view w = a_.Folded(a_.tokens[last - 1]); w.size() > 4 && w.ends_with('s')) {
+      const WordInfo* kind = words_.Find(w.substr(0, w.size() - 1));
+      if (kind && (kind->flags & kRole) && !RoleAt(kind->role).person)
+        m.roles.push_back(kind->role);
+    }
     m.first = name;
     m.last = last;
     const Token& ft = a_.tokens[name];
@@ -395,6 +429,7 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
         if (j > last && (Breaks(GapBefore(j)) || GapBefore(j).find(',') != std::string_view::npos))
           break;
         if ((Flags(j) & kPreposition) && j > last) break;
+        if (Flags(j) & (kSpeech | kAuxiliary)) break;  // ", told reporters": not an apposition
         if (const WordInfo* r = RoleInfo(j)) {
           m.roles.push_back(r->role);
           if (r->gender != Gender::kUnknown && m.gender == Gender::kUnknown) m.gender = r->gender;
@@ -446,7 +481,9 @@ void Document::BuildPersons() {
       p.name = std::string(text_.substr(m.start, m.end - m.start));
       p.keys = keys[k];
       if (keys[k].size() >= 2) {
-        p.org_like = !KnownName(m.first);
+        // Every word a dictionary word: an organisation ("Guardia Civil", "Red Cross").
+        p.org_like = true;
+        for (std::uint32_t j = m.first; j < m.last; ++j) p.org_like &= CommonWord(j);
         p.guess = GuessGender(a_.Folded(a_.tokens[m.first]));
       }
       persons_.push_back(std::move(p));
@@ -458,9 +495,8 @@ void Document::BuildPersons() {
       if (std::find(p.roles.begin(), p.roles.end(), r) == p.roles.end()) p.roles.push_back(r);
     }
     if (m.gender != Gender::kUnknown) p.gender = m.gender;
-    // Two name words of which the first is a first name, or not a common word ("Guardia
-    // Civil", "Regantes Unidos" are organisations).
-    if (m.honorific || (keys[k].size() >= 2 && !keys[k][0].starts_with("u:") && KnownName(m.first)))
+    // Two name words, not all of them dictionary words.
+    if (m.honorific || (keys[k].size() >= 2 && !keys[k][0].starts_with("u:") && !p.org_like))
       p.human = true;
   }
   for (const Mention& m : mentions_) {
@@ -552,13 +588,13 @@ int Document::NameAfterRole(std::uint32_t head, std::uint32_t limit) const {
       mentions_[static_cast<std::size_t>(mention_at_[j])].first == j &&
       !mentions_[static_cast<std::size_t>(mention_at_[j])].modifier)
     return mention_at_[j];
-  for (std::uint32_t k = j; k < n && k < j + 7; ++k) {
+  for (std::uint32_t k = j; k < n && k < j + 10; ++k) {
     std::string_view gap = GapBefore(k);
     if (k > head + 1 && Breaks(gap)) return -1;
     if (Flags(k) & (kSpeech | kRelative | kThat)) return -1;
     const int m = mention_at_[k];
     if (m >= 0 && gap.find(',') != std::string_view::npos &&
-        mentions_[static_cast<std::size_t>(m)].first == k &&
+        mentions_[static_cast<std::size_t>(m)].span_first == k &&
         !mentions_[static_cast<std::size_t>(m)].modifier)
       return m;
     if (m >= 0) k = std::max(k, mentions_[static_cast<std::size_t>(m)].last - 1);
@@ -694,7 +730,7 @@ Referent Document::FindForward(std::uint32_t from, std::uint32_t to, std::uint32
       if (name >= 0) return FromMention(name);
       return Describe(i, *role, at, !objects);
     }
-    if (f & (kSpeech | kThat | kRelative)) break;
+    if (f & (kSpeech | kThat | kRelative | kConjunction)) break;
   }
   return {};
 }

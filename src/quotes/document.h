@@ -140,6 +140,10 @@ class Document {
   // True when the dictionaries know token i as a name or not as a word (a sentence-initial
   // word may then start a name: "Sabine Leitner a remporté").
   bool KnownName(std::uint32_t i) const;
+  // True when the dictionaries list token i as a first name (or another capitalised name).
+  bool FirstName(std::uint32_t i) const;
+  // True when token i is a dictionary word of the language or of English, not a name.
+  bool CommonWord(std::uint32_t i) const;
   void AddMention(std::uint32_t first, std::uint32_t last);
   void BuildPersons();
   bool IsOblique(std::uint32_t i) const;

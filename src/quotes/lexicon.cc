@@ -39,7 +39,8 @@ constexpr Entry kEntries[] = {
    "maintained asserted suggested suggests concluded complained complains promise promised "
    "pledged vowed vows spoke speaks testified recounted remarked observed predicted emphasised "
    "emphasized reiterated reported quipped joked lamented conceded boasted chanted chanting "
-   "yelled whispered assured reassured explaining adding noting telling"},
+   "yelled whispered assured reassured explaining adding noting telling described describes"},
+  {"en", kConjunction, kNoStance, "and but or because while although"},
   {"en", kSpeech | kAppeal, kNoStance,
    "appeal appeals appealed plead pleads pleaded request requests requested sought seeks"},
   {"en", kSpeech | kCallOn, kNoStance, "call calls called calling"},
@@ -55,7 +56,8 @@ constexpr Entry kEntries[] = {
   {"en", kDeterminer | kIndefinite, kNoStance, "a an"},
   {"en", kPreposition, kNoStance,
    "of in at on for from with to near into about after before during outside inside across "
-   "over under against among between through without within behind via toward towards upon"},
+   "over under against among between through without within behind via toward towards upon "
+   "since until than like"},
   {"en", kPreposition | kBy, kNoStance, "by"},
   {"en", kRelative, kNoStance, "who whose which whom where when"},
   {"en", kHonorific, kNoStance, "mr+m mrs+f ms+f miss+f dr prof sir+m dame+f lord+m lady+f"},
@@ -81,7 +83,10 @@ constexpr Entry kEntries[] = {
    "témoigné témoigne réjoui indigné exclamé écrit écrivait rappelé rappelle reconnu reconnaît "
    "admis confirmé confirme promis promet regretté regrette plaidé jugé juge observé noté relevé "
    "résumé résume résumait soutenu soutient répété répète lâché lâche tranché tranche conclu "
-   "conclut félicité ironisé renchéri glissé souffle assène fustigé disent déclarent affirment"},
+   "conclut félicité ironisé renchéri glissé souffle assène fustigé disent déclarent affirment "
+   "qualifié qualifie"},
+  {"fr", kConjunction, kNoStance, "et mais ou car puis"},
+  {"fr", kAccordingInitial, kNoStance, "pour"},
   {"fr", kSpeech | kAppeal, kNoStance,
    "appelé appelle appelait sollicité sollicite imploré supplié"},
   {"fr", kSpeech, kAccuse, "accusé accuse accusent accusait accusaient reproché reproche imputé"},
@@ -123,7 +128,9 @@ constexpr Entry kEntries[] = {
    "unterstrich schrieb schreibt erläuterte kommentierte sprach spricht äußerte kritisierte "
    "kritisiert klagte beklagte verkündete antwortete antwortet entgegnete erwiderte bekräftigte "
    "erzählte erzählt versprach verspricht resümierte argumentierte behauptete behauptet "
-   "beteuerte nannte nennt"},
+   "beteuerte nannte nennt bezeichnete bezeichnet"},
+  {"de", kConjunction, kNoStance, "und aber oder weil während"},
+  {"de", kAccordingInitial, kNoStance, "für"},
   {"de", kSpeech | kSeparable, kNoStance, "fügte fügt teilte teilt kündigte kündigt gab"},
   {"de", kSpeech | kAppeal, kNoStance, "bat bittet appellierte ersuchte"},
   {"de", kSpeech | kAppeal | kSeparable, kNoStance, "rief ruft"},
@@ -138,7 +145,7 @@ constexpr Entry kEntries[] = {
   {"de", kSpeech | kParticiple | kAppeal, kDemand, "gefordert verlangt"},
   {"de", kSpeech, kWarn, "warnte warnten warnt warnen drohte drohten droht mahnte mahnt"},
   {"de", kSpeech | kParticiple, kWarn, "gewarnt gedroht"},
-  {"de", kAccording, kNoStance, "laut gemäß"},
+  {"de", kAccording, kNoStance, "laut gemäß angaben"},
   {"de", kAccordingAfter, kNoStance, "zufolge"},
   {"de", kSoMarker, kNoStance, "so"},
   {"de", kPronoun, kNoStance, "er+m sie"},
@@ -173,7 +180,9 @@ constexpr Entry kEntries[] = {
    "responde lamentó lamenta denunció denuncia recordó recuerda anunció anuncia admitió "
    "confirmó prometió gritaban gritó gritaba exclamó afirmaron dijeron aseguraron criticó "
    "matizó precisó aclaró zanjó defendió escribió expresó valoró celebró enfatizó reiteró "
-   "concluyó sentenció explicaron señalaron declararon"},
+   "concluyó sentenció explicaron señalaron declararon calificó califica"},
+  {"es", kConjunction, kNoStance, "y e pero o porque mientras"},
+  {"es", kAccordingInitial, kNoStance, "para"},
   {"es", kSpeech | kAppeal, kNoStance, "solicitó solicita imploró llamó"},
   {"es", kSpeech, kAccuse, "acusó acusa acusan acusaron acusado culpó culpa responsabilizó"},
   {"es", kSpeech, kDeny,
@@ -208,7 +217,8 @@ constexpr Entry kEntries[] = {
   // ---- Italian and Portuguese: the rules carry over with the main words.
   {"it", kSpeech, kNoStance,
    "detto dice disse dichiarato dichiara affermato afferma spiegato spiega aggiunto aggiunge "
-   "sottolineato sottolinea annunciato ribadito"},
+   "sottolineato sottolinea annunciato ribadito definito"},
+  {"it", kConjunction, kNoStance, "e ma o perché"},
   {"it", kSpeech, kAccuse, "accusato accusa"},
   {"it", kSpeech, kDeny, "negato nega smentito smentisce respinto"},
   {"it", kSpeech, kWarn, "avvertito avverte minacciato"},
@@ -245,18 +255,19 @@ constexpr RoleEntry kRoles[] = {
   {{"president", true, true}, "president", "président+m présidente+f",
    "präsident+m präsidentin+f staatschef+m staatschefin+f",
    "presidente presidenta+f mandatario+m mandataria+f", "presidente"},
-  {{"minister", true, true}, "minister premier", "ministre", "minister+m ministerin+f",
-   "ministro+m ministra+f consejero+m consejera+f", "ministro"},
+  {{"minister", true, true}, "minister ministers premier", "ministre ministres", "minister+m ministerin+f",
+   "ministro+m ministra+f consejero+m consejera+f", "ministro ministra+f"},
   {{"mayor", true, true}, "mayor", "maire",
    "bürgermeister+m bürgermeisterin+f stadtpräsident+m stadtpräsidentin+f",
    "alcalde+m alcaldesa+f", "sindaco prefeito+m prefeita+f"},
-  {{"spokesperson", true}, "spokesman+m spokeswoman+f spokesperson", "porte-parole",
+  {{"spokesperson", true}, "spokesman+m spokeswoman+f spokesperson spokesmen spokespeople",
+   "porte-parole",
    "sprecher+m sprecherin+f", "portavoz vocero+m vocera+f", "portavoce porta-voz"},
   {{"prefect", true, true}, "prefect", "préfet+m préfète+f", "präfekt+m präfektin+f",
    "prefecto+m prefecta+f", "prefetto"},
   {{"governor", true, true}, "governor", "gouverneur gouverneure+f", "gouverneur+m gouverneurin+f",
    "gobernador+m gobernadora+f", "governatore"},
-  {{"head", true}, "head chief director", "directeur+m directrice+f chef cheffe+f responsable",
+  {{"head", true}, "head chief director ceo", "directeur+m directrice+f chef cheffe+f responsable pdg",
    "chef+m chefin+f leiter+m leiterin+f direktor+m direktorin+f landrat+m landrätin+f",
    "director+m directora+f jefe+m jefa+f responsable", "direttore capo"},
   {{"leader", true}, "leader", "dirigeant+m dirigeante+f",
@@ -292,8 +303,12 @@ constexpr RoleEntry kRoles[] = {
    "arbeiter+m arbeiterin+f", "obrero+m obrera+f trabajador+m trabajadora+f", "operaio"},
   {{"student", true}, "student", "étudiant+m étudiante+f", "studentin+f", "estudiante",
    "studente"},
-  {{"prosecutor", true, true}, "prosecutor", "procureur+m procureure+f",
+  {{"prosecutor", true, true}, "prosecutor prosecutors", "procureur+m procureure+f",
    "staatsanwalt+m staatsanwältin+f", "fiscal", "procuratore"},
+  {{"judge", true}, "judge judges", "juge juges", "richter+m richterin+f", "juez+m jueza+f",
+   "giudice"},
+  {{"lawyer", true}, "lawyer lawyers attorney", "avocat+m avocate+f avocats",
+   "anwalt+m anwältin+f", "abogado+m abogada+f abogados", "avvocato+m avvocata+f"},
   {{"rival", true}, "rival", "adversaire rival", "konkurrent+m konkurrentin+f",
    "rival contrincante", "rivale"},
   {{"elected", true}, "", "élu+m élue+f", "", "electo+m electa+f", "eletto"},
@@ -308,8 +323,9 @@ constexpr RoleEntry kRoles[] = {
    "rebell rebellen aufständische", "rebelde rebeldes insurgentes", "ribelli"},
   {{"authorities", false}, "authorities authority", "autorités autorité", "behörden behörde",
    "autoridades autoridad", "autorità"},
-  {{"company", false}, "company firm operator", "société entreprise exploitant",
-   "unternehmen firma betreiber konzern", "empresa compañía operador", "azienda"},
+  {{"company", false}, "company firm operator airline carrier",
+   "société entreprise exploitant compagnie", "unternehmen firma betreiber konzern gesellschaft",
+   "empresa compañía operador aerolínea", "azienda compagnia"},
   {{"union", false}, "union", "syndicat syndicats", "gewerkschaft", "sindicato", "sindacato"},
   {{"management", false}, "management", "direction", "geschäftsführung konzernleitung",
    "dirección", "direzione"},

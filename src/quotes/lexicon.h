@@ -38,6 +38,9 @@ enum WordFlag : std::uint32_t {
   kCallOn = 1u << 21,              // en "call": a demand when "on"/"for" follows
   kSeparable = 1u << 22,           // German verb whose particle may end the clause
   kRole = 1u << 23,                // WordInfo::role is set
+  kConjunction = 1u << 24,         // and, but, et, mais, und, aber, y, pero ...
+  kAccordingInitial = 1u << 25,  // "Pour X, « … »", "Para X, “…”": a source only when it
+                                 // opens the sentence
 };
 
 enum class Gender : std::int8_t { kUnknown = 0, kMasculine = 1, kFeminine = 2 };

@@ -350,11 +350,16 @@ class Attributor {
                                                                  : Attribution::kVerbAfter;
       cue = after_cue;
     };
-    if (after_cue != kNoToken && after_cue - close_tok <= 4) try_after();
+    // "... 'a painful day for the town' but insisted": a second verb of the same subject.
+    bool coordinated = false;
+    for (std::uint32_t k = close_tok; after_cue != kNoToken && k < after_cue; ++k)
+      coordinated |= (doc_.Flags(k) & quotes::kConjunction) != 0;
+    if (after_cue != kNoToken && after_cue - close_tok <= 4 && !coordinated) try_after();
     // Before it: "According to X, ..." opening the sentence, else the nearest cue.
     if (!r.found()) {
       for (std::uint32_t k = before_start; k < open_tok && k < before_start + 2; ++k) {
-        if (doc_.Flags(k) & quotes::kAccording) {
+        const bool initial = k == starts_[s_open] && (doc_.Flags(k) & quotes::kAccordingInitial);
+        if ((doc_.Flags(k) & quotes::kAccording) || initial) {
           r = doc_.FindForward(k + 1, open_tok, k, true);
           if (r.found()) {
             how = Attribution::kAccordingTo;
