@@ -160,6 +160,7 @@ std::uint32_t Document::ParagraphOf(std::uint32_t pos) const {
 
 bool Document::IsOblique(std::uint32_t i) const {
   if (HeadFlags(i) & kPreposition) return true;  // d'Ostrava
+  if (Breaks(GapBefore(i))) return false;        // after a quote or a full stop: a new phrase
   const std::uint32_t sentence = a_.tokens[i].sentence;
   if (GapBefore(i).find(',') != std::string_view::npos) {
     // An apposition: oblique when the phrase before the comma is (its role word comes after
@@ -206,8 +207,12 @@ bool Document::IsOblique(std::uint32_t i) const {
 
 bool Document::NameWord(std::uint32_t i) const {
   const Token& t = a_.tokens[i];
-  return t.kind == TokenKind::kWord && t.capitalized && !in_quote_[i] && head_[i] == nullptr &&
-         !(Flags(i) & kNominalClass) && RoleInfo(i) == nullptr;
+  if (t.kind != TokenKind::kWord || !t.capitalized || in_quote_[i] || head_[i] != nullptr)
+    return false;
+  // An organisation's kind is part of its name ("Coastal Heritage Trust"), a title is not.
+  const WordInfo* role = RoleInfo(i);
+  if (role) return !RoleAt(role->role).person;
+  return !(Flags(i) & kNominalClass);
 }
 
 Gender GuessGender(std::string_view first_name) {
@@ -219,6 +224,15 @@ Gender GuessGender(std::string_view first_name) {
   for (std::string_view m : kMen)
     if (first_name == m) return Gender::kUnknown;
   return Gender::kFeminine;
+}
+
+bool Document::IsParticle(std::uint32_t i) const {
+  static constexpr std::string_view kParticles[] = {"van", "von", "der",   "den", "ter", "ten",
+                                                    "da",  "di",  "della", "dos", "bin", "ibn"};
+  const std::string_view w = Word(i);
+  for (std::string_view p : kParticles)
+    if (w == p) return true;
+  return false;
 }
 
 bool Document::CommonWord(std::uint32_t i) const {
@@ -260,6 +274,14 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Document::NameSpans(
            (!a_.tokens[first - 1].sentence_initial || KnownName(first - 1)))
       --first;
     while (last < n && joined(last) && NameWord(last)) ++last;
+    // Particles between name words: "Joel van der Berg", "Ursula von der Leyen".
+    for (std::uint32_t k = last; k < n && k < last + 3 && joined(k) && IsParticle(k); ++k) {
+      if (k + 1 < n && joined(k + 1) && NameWord(k + 1)) {
+        last = k + 2;
+        while (last < n && joined(last) && NameWord(last)) ++last;
+        break;
+      }
+    }
     spans.emplace_back(first, last);
   }
   // Where only names are capitalised, a run of two capitalised words inside a sentence is a
@@ -351,6 +373,13 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
     while (name + 2 < last && GapBefore(name + 1) == " " && CommonWord(name) &&
            (FirstName(name + 1) || !CommonWord(name + 1)))
       ++name;
+    // ... or any word before a first name and a surname ("Hansa-Trainer Peter Brandt"), unless
+    // it is itself a first name or joined to one ("Jean-Luc").
+    for (std::uint32_t p = last - 1; p-- > name + 1;) {
+      if (!FirstName(p) || GapBefore(p) != " " || FirstName(p - 1)) continue;
+      if (GapBefore(p + 1) == " ") name = p;
+      break;
+    }
     if (name >= last) return;
     // The plural of an organisation's kind ends its name: "Skyway Airlines".
     if (std::string_view w = a_.Folded(a_.tokens[last - 1]); w.size() > 4 && w.ends_with('s')) {
@@ -387,6 +416,7 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
            ++adjectives)
         --j;
       while (j > 0 && (Flags(j - 1) & kDeterminer) && plain(j)) {
+        if (Flags(j - 1) & kPreposition) m.after_preposition = true;  // "dem NDR"
         // German genitive: "den Rebellen der Nordfront".
         if (lang() == "de" && j - 1 > 0 && !Breaks(GapBefore(j - 1)) &&
             (a_.Folded(a_.tokens[j - 1]) == "der" || a_.Folded(a_.tokens[j - 1]) == "des") &&
@@ -481,9 +511,11 @@ void Document::BuildPersons() {
       p.name = std::string(text_.substr(m.start, m.end - m.start));
       p.keys = keys[k];
       if (keys[k].size() >= 2) {
-        // Every word a dictionary word: an organisation ("Guardia Civil", "Red Cross").
-        p.org_like = true;
-        for (std::uint32_t j = m.first; j < m.last; ++j) p.org_like &= CommonWord(j);
+        // A word of an organisation's kind: "Guardia Civil", "Red Cross", "Valle Vivo platform".
+        for (std::uint32_t j = m.first; j < m.last; ++j) {
+          const WordInfo* r = RoleInfo(j);
+          if (r && !RoleAt(r->role).person) p.org_like = true;
+        }
         p.guess = GuessGender(a_.Folded(a_.tokens[m.first]));
       }
       persons_.push_back(std::move(p));
@@ -495,21 +527,21 @@ void Document::BuildPersons() {
       if (std::find(p.roles.begin(), p.roles.end(), r) == p.roles.end()) p.roles.push_back(r);
     }
     if (m.gender != Gender::kUnknown) p.gender = m.gender;
-    // Two name words, not all of them dictionary words.
+    // Two name words (and not an organisation's).
     if (m.honorific || (keys[k].size() >= 2 && !keys[k][0].starts_with("u:") && !p.org_like))
       p.human = true;
+  }
+  for (Person& p : persons_) {
+    bool person_role = false, group_role = false;
+    for (int r : p.roles) (RoleAt(r).person ? person_role : group_role) = true;
+    if (person_role) p.human = true;
+    if ((group_role && !person_role) || p.org_like) p.human = false;
   }
   for (const Mention& m : mentions_) {
     if (m.person >= 0 && m.subject_like && persons_[static_cast<std::size_t>(m.person)].human) {
       persons_[static_cast<std::size_t>(m.person)].topic = true;
       break;
     }
-  }
-  for (Person& p : persons_) {
-    bool person_role = false, group_role = false;
-    for (int r : p.roles) (RoleAt(r).person ? person_role : group_role) = true;
-    if (person_role) p.human = true;
-    if (group_role && !person_role) p.human = false;
   }
 }
 
@@ -541,7 +573,7 @@ Referent Document::ResolvePronoun(std::uint32_t at, Gender gender, bool plural) 
   auto consider = [&](int person, std::uint32_t token, double base) {
     if (person < 0) return;
     const Person& p = persons_[static_cast<std::size_t>(person)];
-    if (!plural && !p.human) return;
+    if (plural ? p.human : !p.human) return;  // "they": a group or an organisation
     const std::uint32_t s = a_.tokens[token].sentence;
     if (sentence > s + static_cast<std::uint32_t>(lookback)) return;
     if (gender != Gender::kUnknown && p.gender != Gender::kUnknown && gender != p.gender) return;
@@ -605,13 +637,23 @@ int Document::NameAfterRole(std::uint32_t head, std::uint32_t limit) const {
 Referent Document::Describe(std::uint32_t head, const WordInfo& role, std::uint32_t at,
                             bool guess) {
   const Role& r = RoleAt(role.role);
-  // Definite unless an indefinite article comes first ("a spokesperson", "un portavoz").
-  bool definite = true;
+  // Definite with a definite article or a possessive ("the Chilean president", "la
+  // mandataria"); not with an indefinite one or none ("a spokesperson", "observers").
+  bool definite = false, plural = false;
   for (std::uint32_t j = head; j > 0 && head - j < 3; --j) {
     if (Breaks(GapBefore(j))) break;
-    if (Flags(j - 1) & kIndefinite) definite = false;
-    if (Flags(j - 1) & kDeterminer) break;
+    const std::uint32_t f = Flags(j - 1) | HeadFlags(j - 1);
+    if (f & kDeterminer) {
+      definite = !(f & kIndefinite);
+      plural = (f & kPlural) != 0;
+      break;
+    }
   }
+  const std::string_view folded = a_.Folded(a_.tokens[head]);
+  if ((lang() == "en" || lang() == "fr" || lang() == "es") && folded.ends_with('s') &&
+      !folded.ends_with("ss") && words_.Find(folded.substr(0, folded.size() - 1)) == &role)
+    plural = true;  // "the rebels", "les observateurs": a group, not one person
+  if (HeadFlags(head) & kDeterminer) definite = true;  // "l'avocate"
   Referent out;
   if (definite) {
     // The person the article names with this role, the nearest before `at` first.
@@ -633,7 +675,7 @@ Referent Document::Describe(std::uint32_t head, const WordInfo& role, std::uint3
       out.person = best;
       return out;
     }
-    if (r.person && guess) {
+    if (r.person && guess && !plural) {
       // A definite description of a person the article did not name with that role ("la
       // nouvelle élue"): the person being talked about, if the role does not contradict it.
       Referent p = ResolvePronoun(at, role.gender, false);
@@ -658,13 +700,25 @@ Referent Document::Describe(std::uint32_t head, const WordInfo& role, std::uint3
     const std::uint32_t j = end;
     const std::string_view w = a_.Folded(a_.tokens[j]);
     const bool elided = (HeadFlags(j) & kPreposition) != 0;  // "d'Ostrava"
-    const bool of = elided || ((Flags(j) & kPreposition) &&
-                               (w == "of" || w == "for" || w == "de" || w == "del" || w == "du" ||
-                                w == "des" || w == "von" || w == "vom" || w == "der"));
+    const bool contracted = w == "del" || w == "du" || w == "des" || w == "vom" || w == "der";
+    const bool of =
+        elided || ((Flags(j) & kPreposition) && (w == "of" || w == "for" || w == "from" ||
+                                                 w == "de" || w == "von" || contracted));
     std::uint32_t k = elided ? j : j + 1;
-    while (of && plain(k) && !elided && (Flags(k) & kDeterminer)) ++k;
-    if (of && (elided || plain(k)) && k < size() &&
-        (mention_at_[k] >= 0 || a_.tokens[k].capitalized)) {
+    bool article = contracted || elided;
+    while (of && plain(k) && !elided && (Flags(k) & kDeterminer)) {
+      article = true;
+      ++k;
+    }
+    if (of && (elided || plain(k)) && k < size() && mention_at_[k] < 0 &&
+        !a_.tokens[k].capitalized && (article || a_.tokens[k].kind == TokenKind::kNumber)) {
+      // "spokesperson for the trust", "patiente de 81 ans": a noun phrase up to the verb.
+      end = k + 1;
+      while (end < size() && end < k + 3 && plain(end) && !(Flags(end) & kNominalClass) &&
+             !(Flags(end) & kConjunction) && !a_.tokens[end].capitalized)
+        ++end;
+    } else if (of && (elided || plain(k)) && k < size() &&
+               (mention_at_[k] >= 0 || a_.tokens[k].capitalized)) {
       if (mention_at_[k] >= 0) {
         const Mention& mm = mentions_[static_cast<std::size_t>(mention_at_[k])];
         end = mm.last;
@@ -678,7 +732,13 @@ Referent Document::Describe(std::uint32_t head, const WordInfo& role, std::uint3
       }
     }
   }
-  const std::uint32_t s = a_.tokens[head].start;
+  // Words before the head, up to its article: "Election observers", "werdende Mutter".
+  std::uint32_t start = head;
+  while (start > 0 && head - start < 3 && plain(start) &&
+         a_.tokens[start - 1].kind != TokenKind::kOther && Flags(start - 1) == 0 &&
+         HeadFlags(start - 1) == 0 && mention_at_[start - 1] < 0 && !InQuote(start - 1))
+    --start;
+  const std::uint32_t s = a_.tokens[start].start;
   const std::uint32_t e = a_.tokens[end - 1].end;
   out.description = CollapseSpace(text_.substr(s, e - s));
   out.key = "d:" + std::string(r.name);
@@ -738,7 +798,7 @@ Referent Document::FindForward(std::uint32_t from, std::uint32_t to, std::uint32
 Referent Document::FindBackward(std::uint32_t from, std::uint32_t to, std::uint32_t at) {
   to = std::min(to, size());
   int words = 0;
-  for (std::uint32_t i = to; i > from && words < 14; ++words) {
+  for (std::uint32_t i = to; i > from && words < 20; ++words) {
     // Skip a relative clause or an age between commas: ", who has fished ... boy,", ", 71,".
     if (i < size() && GapBefore(i).find(',') != std::string_view::npos) {
       std::uint32_t seg = i;
@@ -747,7 +807,10 @@ Referent Document::FindBackward(std::uint32_t from, std::uint32_t to, std::uint3
         --seg;
       if (seg > from && seg < i) {
         const std::uint32_t first = seg - 1;
-        const bool relative = (Flags(first) & kRelative) != 0;
+        const std::string_view fw = a_.Folded(a_.tokens[first]);
+        const bool relative = (Flags(first) & kRelative) != 0 ||
+                              (lang() == "de" && (fw == "der" || fw == "die" || fw == "das" ||
+                                                  fw == "dem" || fw == "den" || fw == "denen"));
         bool number = true;
         for (std::uint32_t k = first; k < i; ++k) number &= a_.tokens[k].kind == TokenKind::kNumber;
         if (relative || number) {

@@ -144,6 +144,8 @@ class Document {
   bool FirstName(std::uint32_t i) const;
   // True when token i is a dictionary word of the language or of English, not a name.
   bool CommonWord(std::uint32_t i) const;
+  // True when token i is a particle inside names ("van", "von", "der").
+  bool IsParticle(std::uint32_t i) const;
   void AddMention(std::uint32_t first, std::uint32_t last);
   void BuildPersons();
   bool IsOblique(std::uint32_t i) const;

@@ -39,7 +39,9 @@ constexpr Entry kEntries[] = {
    "maintained asserted suggested suggests concluded complained complains promise promised "
    "pledged vowed vows spoke speaks testified recounted remarked observed predicted emphasised "
    "emphasized reiterated reported quipped joked lamented conceded boasted chanted chanting "
-   "yelled whispered assured reassured explaining adding noting telling described describes"},
+   "yelled whispered assured reassured explaining adding noting telling described describes "
+   "praised hailed criticised criticized retorted countered snapped sighed laughed begged "
+   "screamed revealed disclosed wondered questioned writing speaking"},
   {"en", kConjunction, kNoStance, "and but or because while although"},
   {"en", kSpeech | kAppeal, kNoStance,
    "appeal appeals appealed plead pleads pleaded request requests requested sought seeks"},
@@ -52,7 +54,8 @@ constexpr Entry kEntries[] = {
   {"en", kAccording, kNoStance, "according"},
   {"en", kPronoun, kNoStance, "he+m she+f it"},
   {"en", kPronoun | kPlural, kNoStance, "they"},
-  {"en", kDeterminer, kNoStance, "the its his her their our this these those"},
+  {"en", kDeterminer, kNoStance, "the its his her their our this"},
+  {"en", kDeterminer | kPlural, kNoStance, "these those"},
   {"en", kDeterminer | kIndefinite, kNoStance, "a an"},
   {"en", kPreposition, kNoStance,
    "of in at on for from with to near into about after before during outside inside across "
@@ -60,7 +63,7 @@ constexpr Entry kEntries[] = {
    "since until than like"},
   {"en", kPreposition | kBy, kNoStance, "by"},
   {"en", kRelative, kNoStance, "who whose which whom where when"},
-  {"en", kHonorific, kNoStance, "mr+m mrs+f ms+f miss+f dr prof sir+m dame+f lord+m lady+f"},
+  {"en", kHonorific, kNoStance, "mr+m mrs+f ms+f miss+f dr prof sir+m dame+f lord+m lady+f doctor"},
   {"en", kNegation, kNoStance, "not n't never no"},
   {"en", kAuxiliary, kNoStance,
    "has have had was were is are be been will would did does do could can may might should "
@@ -84,7 +87,8 @@ constexpr Entry kEntries[] = {
    "admis confirmé confirme promis promet regretté regrette plaidé jugé juge observé noté relevé "
    "résumé résume résumait soutenu soutient répété répète lâché lâche tranché tranche conclu "
    "conclut félicité ironisé renchéri glissé souffle assène fustigé disent déclarent affirment "
-   "qualifié qualifie"},
+   "qualifié qualifie salué salue alarme soupire agace inquiète insurge emporte exclame tempête "
+   "rétorque réplique admet glisse fustige étonne indigne ironise sourit résumé"},
   {"fr", kConjunction, kNoStance, "et mais ou car puis"},
   {"fr", kAccordingInitial, kNoStance, "pour"},
   {"fr", kSpeech | kAppeal, kNoStance,
@@ -102,14 +106,15 @@ constexpr Entry kEntries[] = {
   {"fr", kPronoun, kNoStance, "il+m elle+f"},
   {"fr", kPronoun | kPlural, kNoStance, "ils+m elles+f"},
   {"fr", kDeterminer, kNoStance,
-   "le la les l son sa ses leur leurs ce cet cette ces notre nos votre"},
+   "le la l son sa leur ce cet cette notre votre"},
+  {"fr", kDeterminer | kPlural, kNoStance, "les ses leurs ces nos vos"},
   {"fr", kDeterminer | kIndefinite, kNoStance, "un une"},
   {"fr", kPreposition, kNoStance,
    "de d du des à au aux en dans pour sur sous avec chez devant contre vers près depuis lors "
    "après avant entre auprès"},
   {"fr", kPreposition | kBy, kNoStance, "par"},
   {"fr", kRelative, kNoStance, "qui dont lequel laquelle où"},
-  {"fr", kHonorific, kNoStance, "m+m mme+f mlle+f me monsieur+m madame+f dr"},
+  {"fr", kHonorific, kNoStance, "m+m mme+f mlle+f me monsieur+m madame+f dr docteur pr"},
   {"fr", kNegation, kNoStance, "ne n pas jamais non"},
   {"fr", kAuxiliary, kNoStance,
    "a ont avait avaient est sont était étaient se s sera aurait aussi encore également t"},
@@ -128,7 +133,8 @@ constexpr Entry kEntries[] = {
    "unterstrich schrieb schreibt erläuterte kommentierte sprach spricht äußerte kritisierte "
    "kritisiert klagte beklagte verkündete antwortete antwortet entgegnete erwiderte bekräftigte "
    "erzählte erzählt versprach verspricht resümierte argumentierte behauptete behauptet "
-   "beteuerte nannte nennt bezeichnete bezeichnet"},
+   "beteuerte nannte nennt bezeichnete bezeichnet lobte lobt schimpfte jubelte freute ärgerte "
+   "twitterte bilanzierte urteilte befand widersprach zitierte"},
   {"de", kConjunction, kNoStance, "und aber oder weil während"},
   {"de", kAccordingInitial, kNoStance, "für"},
   {"de", kSpeech | kSeparable, kNoStance, "fügte fügt teilte teilt kündigte kündigt gab"},
@@ -156,9 +162,10 @@ constexpr Entry kEntries[] = {
   {"de", kPreposition, kNoStance,
    "vom in im am an auf aus bei beim mit nach zu zum zur für über unter vor gegen seit durch "
    "ohne um"},
+  {"de", kPreposition | kDeterminer, kNoStance, "dem einem"},  // dative: never the subject
   {"de", kPreposition | kBy, kNoStance, "von"},
   {"de", kRelative, kNoStance, "welcher welche dessen deren"},
-  {"de", kHonorific, kNoStance, "herr+m frau+f dr prof"},
+  {"de", kHonorific, kNoStance, "herr+m frau+f dr prof doktor"},
   {"de", kNegation, kNoStance, "nicht nie kein keine"},
   {"de", kAuxiliary, kNoStance,
    "hat haben hatte hatten ist sind war waren wurde wurden wird werden habe sei seien auch "
@@ -180,7 +187,9 @@ constexpr Entry kEntries[] = {
    "responde lamentó lamenta denunció denuncia recordó recuerda anunció anuncia admitió "
    "confirmó prometió gritaban gritó gritaba exclamó afirmaron dijeron aseguraron criticó "
    "matizó precisó aclaró zanjó defendió escribió expresó valoró celebró enfatizó reiteró "
-   "concluyó sentenció explicaron señalaron declararon calificó califica"},
+   "concluyó sentenció explicaron señalaron declararon calificó califica proclamó proclama "
+   "quejaba quejó replicó ironizó apostilló recalcó remarcó detalló expuso puntualizó confesó "
+   "lamentaba comentaba relataba aseguraba señalaba recordaba"},
   {"es", kConjunction, kNoStance, "y e pero o porque mientras"},
   {"es", kAccordingInitial, kNoStance, "para"},
   {"es", kSpeech | kAppeal, kNoStance, "solicitó solicita imploró llamó"},
@@ -196,13 +205,15 @@ constexpr Entry kEntries[] = {
   {"es", kPronoun, kNoStance, "él+m ella+f"},
   {"es", kPronoun | kPlural, kNoStance, "ellos+m ellas+f"},
   {"es", kDeterminer, kNoStance,
-   "el la los las su sus este esta estos estas ese esa lo"},
-  {"es", kDeterminer | kIndefinite, kNoStance, "un una unos unas"},
+   "el la su este esta ese esa lo"},
+  {"es", kDeterminer | kPlural, kNoStance, "los las sus estos estas esos esas"},
+  {"es", kDeterminer | kIndefinite, kNoStance, "un una"},
+  {"es", kDeterminer | kIndefinite | kPlural, kNoStance, "unos unas"},
   {"es", kPreposition, kNoStance,
    "de del en a al con para desde hacia sobre ante tras entre contra sin hasta"},
   {"es", kPreposition | kBy, kNoStance, "por"},
   {"es", kRelative, kNoStance, "quien quienes cuyo cuya cuyos cuyas donde"},
-  {"es", kHonorific, kNoStance, "sr+m sra+f srta+f don+m doña+f señor+m señora+f dr dra+f"},
+  {"es", kHonorific, kNoStance, "sr+m sra+f srta+f don+m doña+f señor+m señora+f dr dra+f doctor+m doctora+f"},
   {"es", kNegation, kNoStance, "no nunca jamás"},
   {"es", kAuxiliary, kNoStance,
    "ha han había habían fue fueron es son era se será habría también además luego"},
@@ -309,6 +320,26 @@ constexpr RoleEntry kRoles[] = {
    "giudice"},
   {{"lawyer", true}, "lawyer lawyers attorney", "avocat+m avocate+f avocats",
    "anwalt+m anwältin+f", "abogado+m abogada+f abogados", "avvocato+m avvocata+f"},
+  {{"coach", true}, "coach manager", "entraîneur+m entraîneure+f sélectionneur",
+   "trainer+m trainerin+f", "entrenador+m entrenadora+f técnico seleccionador", "allenatore"},
+  {{"observer", true}, "observer observers monitors", "observateur observatrice+f observateurs",
+   "beobachter+m beobachterin+f wahlbeobachter", "observador+m observadora+f observadores",
+   "osservatore osservatori"},
+  {{"person", true},
+   "patient nurse doctor teacher farmer driver passenger voter mother father neighbour "
+   "neighbor survivor victim relative fan player",
+   "patient+m patiente+f infirmier+m infirmière+f médecin enseignant+m enseignante+f "
+   "agriculteur+m agricultrice+f chauffeur passager+m passagère+f électeur+m électrice+f "
+   "mère+f père+m voisin+m voisine+f survivant+m survivante+f victime retraité+m retraitée+f "
+   "joueur+m joueuse+f",
+   "patient+m patientin+f krankenschwester+f pfleger+m pflegerin+f arzt+m ärztin+f "
+   "lehrer+m lehrerin+f landwirt+m landwirtin+f fahrer+m fahrerin+f passagier wähler+m "
+   "wählerin+f mutter+f vater+m nachbar+m nachbarin+f rentner+m rentnerin+f spieler+m "
+   "spielerin+f",
+   "paciente enfermero+m enfermera+f médico+m médica+f profesor+m profesora+f agricultor+m "
+   "agricultora+f conductor+m conductora+f pasajero+m pasajera+f votante madre+f padre+m "
+   "jubilado+m jubilada+f camionero+m camionera+f jugador+m jugadora+f",
+   "paziente infermiere medico madre padre"},
   {{"rival", true}, "rival", "adversaire rival", "konkurrent+m konkurrentin+f",
    "rival contrincante", "rivale"},
   {{"elected", true}, "", "élu+m élue+f", "", "electo+m electa+f", "eletto"},
@@ -332,6 +363,21 @@ constexpr RoleEntry kRoles[] = {
   {{"protesters", false}, "protesters protestors demonstrators", "manifestants",
    "demonstranten", "manifestantes", "manifestanti"},
   {{"court", false}, "court", "tribunal", "gericht", "tribunal", "tribunale"},
+  {{"organisation", false},
+   "party front nations council trust forum cross guard bank group association federation "
+   "agency institute university hospital club league committee commission alliance "
+   "foundation platform stadium",
+   "parti front conseil forum croix garde banque groupe association fédération agence "
+   "institut université hôpital club ligue comité commission alliance fondation collectif "
+   "stade",
+   "partei front rat forum kreuz garde bank gruppe verband verein verbund föderation agentur "
+   "institut universität klinikum krankenhaus klub liga komitee kommission allianz stiftung "
+   "stadion",
+   "partido frente consejo foro cruz guardia banco grupo asociación federación agencia "
+   "instituto universidad hospital club liga comité comisión alianza fundación plataforma "
+   "estadio",
+   "partito fronte consiglio croce banca gruppo associazione federazione agenzia istituto "
+   "universita ospedale lega comitato commissione alleanza fondazione"},
   {{"presidency", false}, "presidency", "présidence", "präsidialamt", "presidencia",
    "presidenza"},
 };

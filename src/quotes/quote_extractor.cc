@@ -311,8 +311,11 @@ class Attributor {
     if (f & quotes::kAccordingAfter) return doc_.FindBackward(from, cue, cue);
     Referent r = doc_.FindBackward(from, cue, cue);
     if (!r.found()) r = doc_.FindForward(cue + 1, to, cue);
-    // "dijo en Zaragoza", "lamentó": the subject left out is the one being talked about.
-    if (!r.found() && Words(from, cue) == 0)
+    // "dijo en Zaragoza", "lamentó": the subject left out is the one being talked about
+    // (in the languages that leave it out).
+    const std::string& lang = doc_.lang();
+    const bool pro_drop = lang == "es" || lang == "it" || lang == "pt" || lang == "und";
+    if (!r.found() && pro_drop && Words(from, cue) == 0)
       r = doc_.ResolvePronoun(cue, quotes::Gender::kUnknown, false);
     return r;
   }
