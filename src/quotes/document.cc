@@ -227,8 +227,9 @@ Gender GuessGender(std::string_view first_name) {
 }
 
 bool Document::IsParticle(std::uint32_t i) const {
-  static constexpr std::string_view kParticles[] = {"van", "von", "der",   "den", "ter", "ten",
-                                                    "da",  "di",  "della", "dos", "bin", "ibn"};
+  static constexpr std::string_view kParticles[] = {"van",   "von", "der", "den", "ter",
+                                                    "ten",   "de",  "del", "da",  "di",
+                                                    "della", "dos", "bin", "ibn"};
   const std::string_view w = Word(i);
   for (std::string_view p : kParticles)
     if (w == p) return true;
@@ -274,11 +275,13 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Document::NameSpans(
            (!a_.tokens[first - 1].sentence_initial || KnownName(first - 1)))
       --first;
     while (last < n && joined(last) && NameWord(last)) ++last;
-    // Particles between name words: "Joel van der Berg", "Ursula von der Leyen".
-    for (std::uint32_t k = last; k < n && k < last + 3 && joined(k) && IsParticle(k); ++k) {
+    // Particles between a first name and a surname: "Sanne de Wit", "Joel van der Berg",
+    // "Ursula von der Leyen" (not "Hannah Schuster von Kepler Research").
+    const bool one_name = last == first + 1 || FirstName(last - 1) || RoleInfo(last - 2);
+    for (std::uint32_t k = last; one_name && k < n && k < last + 3 && joined(k) && IsParticle(k);
+         ++k) {
       if (k + 1 < n && joined(k + 1) && NameWord(k + 1)) {
         last = k + 2;
-        while (last < n && joined(last) && NameWord(last)) ++last;
         break;
       }
     }
@@ -364,7 +367,8 @@ void Document::AddMention(std::uint32_t first, std::uint32_t last) {
         if (info_[j]->gender != Gender::kUnknown) m.gender = info_[j]->gender;
       }
       const bool group = role && !RoleAt(role->role).person;
-      if ((role && !group) || (f & kNominalClass & ~kRole)) name = j + 1;
+      const bool particle = j > name && j + 1 < last && IsParticle(j);  // "Sanne de Wit"
+      if (!particle && ((role && !group) || (f & kNominalClass & ~kRole))) name = j + 1;
     }
     // "Vice-Admiral": both halves of a hyphenated title go.
     if (name < last && name > first && GapBefore(name) == "-" && RoleInfo(name - 1)) ++name;
@@ -790,7 +794,7 @@ Referent Document::FindForward(std::uint32_t from, std::uint32_t to, std::uint32
       if (name >= 0) return FromMention(name);
       return Describe(i, *role, at, !objects);
     }
-    if (f & (kSpeech | kThat | kRelative | kConjunction)) break;
+    if ((f & (kSpeech | kThat | kRelative | kConjunction)) && !(f & kDeterminer)) break;
   }
   return {};
 }

@@ -56,7 +56,7 @@ constexpr Entry kEntries[] = {
   {"en", kPronoun | kPlural, kNoStance, "they"},
   {"en", kDeterminer, kNoStance, "the its his her their our this"},
   {"en", kDeterminer | kPlural, kNoStance, "these those"},
-  {"en", kDeterminer | kIndefinite, kNoStance, "a an"},
+  {"en", kDeterminer | kIndefinite, kNoStance, "a an one"},
   {"en", kPreposition, kNoStance,
    "of in at on for from with to near into about after before during outside inside across "
    "over under against among between through without within behind via toward towards upon "
@@ -164,7 +164,8 @@ constexpr Entry kEntries[] = {
    "ohne um"},
   {"de", kPreposition | kDeterminer, kNoStance, "dem einem"},  // dative: never the subject
   {"de", kPreposition | kBy, kNoStance, "von"},
-  {"de", kRelative, kNoStance, "welcher welche dessen deren"},
+  {"de", kRelative, kNoStance, "welcher welche"},
+  {"de", kRelative | kDeterminer, kNoStance, "dessen deren"},  // also "its": "deren Leiterin"
   {"de", kHonorific, kNoStance, "herr+m frau+f dr prof doktor"},
   {"de", kNegation, kNoStance, "nicht nie kein keine"},
   {"de", kAuxiliary, kNoStance,
