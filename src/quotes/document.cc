@@ -74,6 +74,7 @@ Document::Document(std::string_view text, const Analysis& analysis,
   }
   for (std::uint32_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') newlines_.push_back(i);
+  memo_.assign(n, Memo());
   Classify();
 }
 
@@ -236,26 +237,40 @@ bool Document::IsParticle(std::uint32_t i) const {
   return false;
 }
 
+// The dictionary tests below are asked again and again of the same tokens: each answer is
+// kept per token (bit 0: asked, bit 1: the answer).
 bool Document::CommonWord(std::uint32_t i) const {
-  if (lexicon_ == nullptr) return false;
-  const Token& t = a_.tokens[i];
-  const std::string_view f = a_.Folded(t);
-  return (lexicon_->IsCommonWord(lang(), f, a_.Stem(t)) || lexicon_->IsCommonWord("en", f, {})) &&
-         !FirstName(i);
+  std::uint8_t& c = memo_[i].common;
+  if (!(c & 1)) {
+    bool v = false;
+    if (lexicon_ != nullptr) {
+      const Token& t = a_.tokens[i];
+      const std::string_view f = a_.Folded(t);
+      v = (lexicon_->IsCommonWord(lang(), f, a_.Stem(t)) || lexicon_->IsCommonWord("en", f, {})) &&
+          !FirstName(i);
+    }
+    c = static_cast<std::uint8_t>(1 | (v << 1));
+  }
+  return c & 2;
 }
 
 bool Document::FirstName(std::uint32_t i) const {
-  if (lexicon_ == nullptr) return false;
-  const std::string_view f = a_.Folded(a_.tokens[i]);
-  return lexicon_->IsKnownName(lang(), f) || lexicon_->IsKnownName("en", f);
+  std::uint8_t& c = memo_[i].first_name;
+  if (!(c & 1)) {
+    bool v = false;
+    if (lexicon_ != nullptr) {
+      const std::string_view f = a_.Folded(a_.tokens[i]);
+      v = lexicon_->IsKnownName(lang(), f) || lexicon_->IsKnownName("en", f);
+    }
+    c = static_cast<std::uint8_t>(1 | (v << 1));
+  }
+  return c & 2;
 }
 
 bool Document::KnownName(std::uint32_t i) const {
   if (lexicon_ == nullptr) return false;
   const Token& t = a_.tokens[i];
-  const std::string_view f = a_.Folded(t);
-  return lexicon_->IsKnownName(lang(), f) || lexicon_->IsKnownName("en", f) ||
-         !lexicon_->IsCommonWord(lang(), f, a_.Stem(t));
+  return FirstName(i) || !lexicon_->IsCommonWord(lang(), a_.Folded(t), a_.Stem(t));
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> Document::NameSpans(

@@ -172,6 +172,10 @@ class Document {
   std::vector<SpeechEvent> events_;
   std::vector<std::uint32_t> newlines_;
   const Lexicon* lexicon_;
+  struct Memo {
+    std::uint8_t first_name = 0, common = 0;
+  };
+  mutable std::vector<Memo> memo_;
 };
 
 // The gender a first name suggests (folded), or kUnknown.

@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 #include <optional>
+#include <unordered_map>
 
 #include "newsweave/main_job.h"
 #include "newsweave/quotes.h"
@@ -57,20 +58,30 @@ bool FormsMatch(std::string_view x, std::string_view y) {
   return y.size() - x.size() <= 3 && y.starts_with(x);
 }
 
+// A statement's pivot words split into their forms, once.
+using Forms = std::vector<std::vector<std::string_view>>;
+
+Forms Parse(const std::vector<std::string>& pivots) {
+  Forms out;
+  out.reserve(pivots.size());
+  for (const std::string& p : pivots) out.push_back(Split(p, '|'));
+  return out;
+}
+
 // True when two pivot words ("altstadt|old|town") share a form.
-bool WordsMatch(std::string_view a, std::string_view b) {
-  for (std::string_view x : Split(a, '|')) {
-    for (std::string_view y : Split(b, '|'))
+bool WordsMatch(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+  for (std::string_view x : a) {
+    for (std::string_view y : b)
       if (FormsMatch(x, y)) return true;
   }
   return false;
 }
 
 // Words of `a` matched by some word of `b`.
-int Matched(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+int Matched(const Forms& a, const Forms& b) {
   int n = 0;
-  for (const std::string& x : a) {
-    for (const std::string& y : b) {
+  for (const auto& x : a) {
+    for (const auto& y : b) {
       if (WordsMatch(x, y)) {
         ++n;
         break;
@@ -79,6 +90,17 @@ int Matched(const std::vector<std::string>& a, const std::vector<std::string>& b
   }
   return n;
 }
+
+double Overlap(const Forms& a, const Forms& b, int* shared) {
+  const int n = std::max(Matched(a, b), Matched(b, a));
+  if (shared) *shared = n;
+  const std::size_t denom = std::min(a.size(), b.size());
+  if (denom == 0) return 0;
+  return std::min(1.0, static_cast<double>(n) / static_cast<double>(denom));
+}
+
+// The index key of a form: its first four letters (forms match on a prefix of four).
+std::string_view FormKey(std::string_view form) { return form.substr(0, 4); }
 
 }  // namespace
 
@@ -103,11 +125,7 @@ bool SameSpeaker(std::string_view a, std::string_view b) {
 
 double StatementOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b,
                         int* shared) {
-  const int n = std::max(Matched(a, b), Matched(b, a));
-  if (shared) *shared = n;
-  const std::size_t denom = std::min(a.size(), b.size());
-  if (denom == 0) return 0;
-  return std::min(1.0, static_cast<double>(n) / static_cast<double>(denom));
+  return Overlap(Parse(a), Parse(b), shared);
 }
 
 EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& articles,
@@ -130,22 +148,47 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
             (x.translation_of == y.article || x.translation_of == y.translation_of)) ||
            (!y.translation_of.empty() && y.translation_of == x.article);
   };
-  auto linked = [&](const Item& x, const Item& y, double threshold) {
+  std::vector<Forms> forms;
+  forms.reserve(items.size());
+  for (const Item& it : items) forms.push_back(Parse(it.q->pivots));
+  auto linked = [&](std::size_t i, std::size_t j, double threshold) {
     int shared = 0;
-    const double overlap = StatementOverlap(x.q->pivots, y.q->pivots, &shared);
+    const double overlap = Overlap(forms[i], forms[j], &shared);
     if (shared >= options.min_shared && overlap >= threshold) return true;
-    return translated(x.article, y.article) && shared >= options.translation_min_shared &&
+    return translated(items[i].article, items[j].article) &&
+           shared >= options.translation_min_shared &&
            overlap >= std::min(threshold, options.translation_overlap);
   };
+  // Only quotes sharing a form's first letters are compared (not all pairs of a big event).
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_key;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    for (std::size_t j = i + 1; j < items.size(); ++j) {
+    for (const auto& word : forms[i]) {
+      for (std::string_view f : word) {
+        auto& list = by_key[FormKey(f)];
+        if (list.empty() || list.back() != i) list.push_back(i);
+      }
+    }
+  }
+  std::vector<std::size_t> seen(items.size(), items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::vector<std::size_t> candidates;
+    for (const auto& word : forms[i]) {
+      for (std::string_view f : word) {
+        for (std::size_t j : by_key[FormKey(f)]) {
+          if (j > i && seen[j] != i) {
+            seen[j] = i;
+            candidates.push_back(j);
+          }
+        }
+      }
+    }
+    for (std::size_t j : candidates) {
       if (items[i].article == items[j].article) continue;
       const Quote& x = *items[i].q;
       const Quote& y = *items[j].q;
       const bool known = !x.speaker_key.empty() && !y.speaker_key.empty();
       if (known && !SameSpeaker(x.speaker_key, y.speaker_key)) continue;
-      if (linked(items[i], items[j],
-                 known ? options.link_overlap : options.unknown_speaker_overlap))
+      if (linked(i, j, known ? options.link_overlap : options.unknown_speaker_overlap))
         statement.Join(i, j);
     }
   }
@@ -154,9 +197,10 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
   for (std::size_t i = 0; i < items.size(); ++i) members[statement.Find(i)].push_back(i);
   std::vector<std::size_t> roots;
   for (const auto& [root, list] : members) roots.push_back(root);
-  auto speaker_of = [&](std::size_t root) -> const Quote* {
+  std::map<std::size_t, const Quote*> named;  // statement root -> its best-named rendering
+  for (const auto& [root, list] : members) {
     const Quote* best = nullptr;
-    for (std::size_t i : members[root]) {
+    for (std::size_t i : list) {
       const Quote* q = items[i].q;
       if (q->speaker.empty()) continue;
       // A name beats a description; a longer name beats a shorter one.
@@ -165,8 +209,9 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
       };
       if (!best || rank(q) > rank(best)) best = q;
     }
-    return best;
-  };
+    named[root] = best;
+  }
+  auto speaker_of = [&](std::size_t root) { return named[root]; };
   UnionFind speaker(roots.size());
   for (std::size_t a = 0; a < roots.size(); ++a) {
     const Quote* qa = speaker_of(roots[a]);
@@ -232,6 +277,9 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
     for (const Claim& c : ref.statements->claims) all.push_back({c, ref.article, -1});
   }
   std::vector<long> answers(all.size(), -1);
+  std::vector<Forms> claim_forms;
+  claim_forms.reserve(all.size());
+  for (const EventClaim& c : all) claim_forms.push_back(Parse(c.claim.pivots));
   for (std::size_t d = 0; d < all.size(); ++d) {
     const Claim& denial = all[d].claim;
     if (denial.stance != Stance::kDenial) continue;
@@ -242,7 +290,7 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
       double score = 0;
       if (SameSpeaker(denial.actor_key, claim.target_key)) score += 2;
       if (SameSpeaker(denial.target_key, claim.actor_key)) score += 1;
-      const double overlap = StatementOverlap(denial.pivots, claim.pivots);
+      const double overlap = Overlap(claim_forms[d], claim_forms[c], nullptr);
       if (score == 0 && (overlap < options.denial_overlap || claim.stance != Stance::kAccusation))
         continue;
       score += overlap;
