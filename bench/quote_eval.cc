@@ -1,6 +1,7 @@
 // quote_eval: speaker attribution of the quotes module scored against a gold file.
 //
 //   quote_eval --gold GOLD.jsonl [--errors] [--dump] [--claims] PATH...
+//   quote_eval --gold GOLD.jsonl --run-json RUN.json
 //   quote_eval --cost PATH...
 //
 // PATH... are read, cleaned and analysed as `newsweave run` does (any input format); each
@@ -14,7 +15,8 @@
 // found, a speaker given to a gold quote that has none counting as wrong) and recall (right /
 // gold quotes with a speaker); the same precision counting also extracted quotes that are not
 // in the gold file; by language. --errors lists every miss, --dump every extracted quote,
-// --claims every claim.
+// --claims every claim. --run-json scores what `newsweave run --json` wrote instead (the
+// renderings of each event's quotes, with the speaker each article gave).
 //
 // --cost (no gold): the CPU time of ExtractStatements per article, next to that of the
 // cross-lingual representation the main job builds anyway (which gives the names), on one
@@ -101,10 +103,13 @@ int main(int argc, char** argv) {
   bool errors = false, dump = false, claims = false, cost = false;
   app.add_option("--gold", gold_path, "gold quotes (JSONL)");
   app.add_flag("--cost", cost, "time the extraction per article instead of scoring");
+  std::string run_json;
+  app.add_option("--run-json", run_json,
+                 "score the quotes of this `newsweave run --json` output instead of extracting");
   app.add_flag("--errors", errors, "list each miss");
   app.add_flag("--dump", dump, "print every extracted quote");
   app.add_flag("--claims", claims, "print every claim");
-  app.add_option("paths", paths, "articles")->required();
+  app.add_option("paths", paths, "articles (not with --run-json)");
   CLI11_PARSE(app, argc, argv);
   newsweave::KeepFreedMemory();
   if (cost) {
@@ -167,19 +172,48 @@ int main(int argc, char** argv) {
   }
 
   std::map<std::string, std::pair<std::string, ArticleStatements>> extracted;  // id -> lang, st
-  newsweave::XlingAnalyzer xling(newsweave::Lexicon::Default());
-  std::vector<newsweave::EntityMention> names;
-  newsweave::PipelineOptions options;
-  auto stats = newsweave::RunPipeline(
-      paths, options, [](const newsweave::Diagnostic&) {},
-      [&](const newsweave::ProcessedArticle& p) {
-        xling.FindEntities(p.clean.text, p.analysis, &names);
-        extracted[p.article.id] = {p.analysis.language.code,
-                                   newsweave::ExtractStatements(p.clean.text, p.analysis, names)};
-      });
-  if (!stats) {
-    std::fprintf(stderr, "quote_eval: %s\n", stats.error().message.c_str());
-    return 1;
+  if (!run_json.empty()) {
+    // The quotes of `newsweave run --json`: each rendering with the speaker its article gave.
+    std::ifstream rin(run_json);
+    nlohmann::json run;
+    try {
+      rin >> run;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "quote_eval: %s: %s\n", run_json.c_str(), e.what());
+      return 1;
+    }
+    for (const auto& a : run["articles"]) {
+      extracted[a["id"].get<std::string>()].first = a["lang"].get<std::string>();
+    }
+    for (const auto& e : run["events"]) {
+      if (!e.contains("quotes")) continue;
+      for (const auto& q : e["quotes"]) {
+        for (const auto& r : q["renderings"]) {
+          newsweave::Quote quote;
+          quote.text = r["text"].get<std::string>();
+          quote.speaker = r["speaker"].get<std::string>();
+          quote.lang = r["language"].get<std::string>();
+          extracted[r["article"].get<std::string>()].second.quotes.push_back(std::move(quote));
+        }
+      }
+    }
+  } else {
+    // As the main job does: the names of the cross-lingual representation.
+    newsweave::XlingAnalyzer xling(newsweave::Lexicon::Default());
+    newsweave::NeutralRepresentation rep;
+    newsweave::PipelineOptions options;
+    auto stats = newsweave::RunPipeline(
+        paths, options, [](const newsweave::Diagnostic&) {},
+        [&](const newsweave::ProcessedArticle& p) {
+          xling.Represent(p.clean.text, p.analysis, p.article.published, &rep);
+          extracted[p.article.id] = {
+              p.analysis.language.code,
+              newsweave::ExtractStatements(p.clean.text, p.analysis, rep.entities)};
+        });
+    if (!stats) {
+      std::fprintf(stderr, "quote_eval: %s\n", stats.error().message.c_str());
+      return 1;
+    }
   }
 
   std::map<std::string, Counts> by_lang;

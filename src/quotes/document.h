@@ -178,6 +178,13 @@ class Document {
   mutable std::vector<Memo> memo_;
 };
 
+// True when the text between two tokens ends a phrase: . ; : ! ? ( ) [ ] a quotation mark, a
+// dash or a line break (a comma does not).
+bool Breaks(std::string_view gap);
+
+// The length of a possessive ending ("'s", "’s"), or 0.
+std::size_t PossessiveLength(std::string_view w);
+
 // The gender a first name suggests (folded), or kUnknown.
 Gender GuessGender(std::string_view first_name);
 

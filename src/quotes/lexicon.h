@@ -43,6 +43,11 @@ enum WordFlag : std::uint32_t {
                                  // opens the sentence
 };
 
+// Words that are never part of a name (the role words of titles included).
+inline constexpr std::uint32_t kNominalClass =
+    kSpeech | kAccording | kAccordingAfter | kPronoun | kDeterminer | kPreposition | kHonorific |
+    kAuxiliary | kNegation | kRole | kAccusationNoun | kRelative | kThat;
+
 enum class Gender : std::int8_t { kUnknown = 0, kMasculine = 1, kFeminine = 2 };
 
 // A language-neutral role ("spokesperson", "mayor", "ministry") with whether it names a
