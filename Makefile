@@ -31,6 +31,7 @@ bench: build
 	BUILD_DIR=$(BUILD) bench/dedup_speed.sh
 	BUILD_DIR=$(BUILD) bench/xling_eval.sh
 	BUILD_DIR=$(BUILD) bench/html_eval.sh
+	BUILD_DIR=$(BUILD) bench/quote_eval.sh
 
 format:
 	clang-format -i --style=file $$(git ls-files '*.h' '*.cc')

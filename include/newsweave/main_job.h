@@ -4,6 +4,7 @@
 #define NEWSWEAVE_MAIN_JOB_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -21,6 +22,13 @@ struct MainJobOptions {
   DedupOptions dedup;
   ClusterOptions cluster;
   bool translations = true;  // link translations (cross-lingual layer) as copies
+  // Called for each article read, on the calling thread and in input order, with its index
+  // in MainJobResult::articles and the description the clusterer gets (nullptr when the
+  // article is a copy of one read before). For more work per article (quotes.h's
+  // StatementCollector); the clean text lives only during the call.
+  std::function<void(std::size_t index, const ProcessedArticle& article,
+                     const ComparableArticle* described)>
+      on_article;
 };
 
 // One article of the result.

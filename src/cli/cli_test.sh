@@ -39,6 +39,17 @@ check "run --json story" grep -q '"stories":\[{"id":"s1","title":"Floods close s
 "$bin" run "$dir/in" > "$dir/digest.txt" 2>/dev/null
 check "run digest counts" grep -q '^newsweave run: 2 articles from 2 files' "$dir/digest.txt"
 
+# run: each event's quotes (speaker, text, language, article) and claims (actor, stance,
+# target, text, article); --no-quotes leaves them out.
+printf '{"id": "q1", "lang": "en", "text": "The ministry accused the rebels of shelling the port.\\n\\n\\"We have evidence of it,\\" said spokesman Idris Kallon."}\n' > "$dir/q.jsonl"
+"$bin" run --json "$dir/q.jsonl" > "$dir/q.json"
+check "run --json quotes" grep -q '"quotes":\[{"speaker":"Idris Kallon","speaker_key":"[^"]*","text":"We have evidence of it,","language":"en","article":"q1"' "$dir/q.json"
+check "run --json claims" grep -q '"claims":\[{"actor":"ministry","actor_key":"d:ministry","stance":"accusation","target":"rebels","target_key":"d:rebels","text":"The ministry accused the rebels of shelling the port.","article":"q1"' "$dir/q.json"
+"$bin" run "$dir/q.jsonl" > "$dir/q.txt"
+check "run digest: who said what" grep -q 'Idris Kallon: .We have evidence of it,. \[en\]' "$dir/q.txt"
+"$bin" run --no-quotes --json "$dir/q.jsonl" > "$dir/nq.json"
+check "run --no-quotes" sh -c "! grep -q '\"quotes\"' '$dir/nq.json'"
+
 # dedup --json: a group per line; the representative is listed with relation null.
 mkdir "$dir/dup"
 body="Heavy rain forced the closure of more than 200 schools in Lombardy on Tuesday, officials said, as rivers rose to their highest level in a decade and the regional government asked Rome for emergency funds."

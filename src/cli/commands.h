@@ -32,9 +32,9 @@ struct DedupFlags {
 // of translations.
 int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags);
 
-// `newsweave run`: the main job. For now: read, clean, identify languages, and print a
-// summary (or the contract's JSON object, with no events yet).
-int RunMain(const CommonFlags& flags, const std::string& db);
+// `newsweave run`: the main job: read, clean, dedup, cluster; the digest (or the contract's
+// JSON object), with each event's quotes and claims unless `quotes` is false.
+int RunMain(const CommonFlags& flags, const std::string& db, bool quotes = true);
 
 struct SimilarFlags {
   std::string a, b;   // two article files

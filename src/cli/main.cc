@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
                   "SQLite store: PATH... are ingested into it, and the digest covers all it holds");
   run->add_flag("--json", flags.json, "Write one JSON object instead of the digest");
   run->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
+  bool no_quotes = false;
+  run->add_flag("--no-quotes", no_quotes, "Do not look for quotes and claims");
 
   CLI::App* clean =
       app.add_subcommand("clean", "Cleaned text and each removed span with its reason");
@@ -114,7 +116,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "newsweave run: give PATH... (or --db FILE)\n");
       return 2;
     }
-    return newsweave::cli::RunMain(flags, db);
+    return newsweave::cli::RunMain(flags, db, !no_quotes);
   }
   if (*clean) return newsweave::cli::RunClean(flags);
   if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);

@@ -13,6 +13,7 @@
 #include "cli/progress.h"
 #include "newsweave/collection.h"
 #include "newsweave/main_job.h"
+#include "newsweave/quotes.h"
 
 namespace newsweave::cli {
 namespace {
@@ -37,9 +38,66 @@ std::string Shorten(std::string_view s, size_t max) {
   return std::string(s.substr(0, n)) + "…";
 }
 
+// An event's "quotes" and "claims" (issue 10): each quote with its speaker and first
+// rendering, and all renderings (one per article and language quoting the same words); each
+// claim with "replies_to" (the index of the claim a denial answers) or null.
+void AppendStatements(const EventStatements& st, std::string* out) {
+  auto str = [&](const char* key, std::string_view v) {
+    out->append(",\"");
+    out->append(key);
+    out->append("\":");
+    AppendJsonString(v, out);
+  };
+  out->append(",\"quotes\":[");
+  for (std::size_t i = 0; i < st.quotes.size(); ++i) {
+    const EventQuote& q = st.quotes[i];
+    const QuoteRendering& first = q.renderings.front();
+    out->append(i ? ",{\"speaker\":" : "{\"speaker\":");
+    AppendJsonString(q.speaker, out);
+    str("speaker_key", q.speaker_key);
+    str("text", first.text);
+    str("language", first.lang);
+    str("article", first.article);
+    out->append(",\"renderings\":[");
+    for (std::size_t k = 0; k < q.renderings.size(); ++k) {
+      out->append(k ? ",{\"text\":" : "{\"text\":");
+      AppendJsonString(q.renderings[k].text, out);
+      str("language", q.renderings[k].lang);
+      str("article", q.renderings[k].article);
+      str("speaker", q.renderings[k].speaker);
+      out->push_back('}');
+    }
+    out->append("]}");
+  }
+  out->append("],\"claims\":[");
+  for (std::size_t i = 0; i < st.claims.size(); ++i) {
+    const Claim& c = st.claims[i].claim;
+    out->append(i ? ",{\"actor\":" : "{\"actor\":");
+    AppendJsonString(c.actor, out);
+    str("actor_key", c.actor_key);
+    str("stance", StanceName(c.stance));
+    str("target", c.target);
+    str("target_key", c.target_key);
+    str("text", c.text);
+    str("article", st.claims[i].article);
+    str("language", c.lang);
+    str("cue", c.cue);
+    out->append(",\"content\":[");
+    for (std::size_t k = 0; k < c.content.size(); ++k) {
+      if (k) out->push_back(',');
+      AppendJsonString(c.content[k], out);
+    }
+    out->append("],\"replies_to\":");
+    out->append(st.claims[i].replies_to < 0 ? "null" : std::to_string(st.claims[i].replies_to));
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
 // The contract's JSON object: articles, events, stories.
 void PrintJson(const std::vector<JobArticle>& rows, const std::vector<EventSummary>& events,
-               const std::vector<StorySummary>& stories) {
+               const std::vector<StorySummary>& stories,
+               const std::vector<EventStatements>& statements) {
   std::string out = "{\"articles\":[";
   auto list = [&](const std::vector<std::string>& v) {
     out.push_back('[');
@@ -100,6 +158,7 @@ void PrintJson(const std::vector<JobArticle>& rows, const std::vector<EventSumma
     nullable(e.start);
     out.append(",\"end\":");
     nullable(e.end);
+    if (i < statements.size()) AppendStatements(statements[i], &out);
     out.push_back('}');
   }
   out.append("],\"stories\":[");
@@ -116,19 +175,60 @@ void PrintJson(const std::vector<JobArticle>& rows, const std::vector<EventSumma
   std::cout << out << std::flush;
 }
 
+// A few "who said what" lines: the most quoted speakers' words with the languages they were
+// reported in, then claims with the denials that answer them.
+void PrintStatements(const EventStatements& st) {
+  if (st.quotes.empty() && st.claims.empty()) return;
+  std::printf("        who said what:\n");
+  const std::size_t shown = std::min<std::size_t>(st.quotes.size(), 4);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const EventQuote& q = st.quotes[i];
+    std::string langs;
+    for (const QuoteRendering& r : q.renderings) {
+      if (langs.find(r.lang) == std::string::npos) langs += (langs.empty() ? "" : " ") + r.lang;
+    }
+    std::printf("          %s: \u201c%s\u201d [%s]\n",
+                q.speaker.empty() ? "(unknown)" : Shorten(q.speaker, 40).c_str(),
+                Shorten(q.renderings.front().text, 100).c_str(), langs.c_str());
+  }
+  if (st.quotes.size() > shown) {
+    std::printf("          ... and %zu more quote%s\n", st.quotes.size() - shown,
+                st.quotes.size() - shown == 1 ? "" : "s");
+  }
+  int claims = 0;
+  for (std::size_t i = 0; i < st.claims.size() && claims < 3; ++i) {
+    const EventClaim& c = st.claims[i];
+    if (c.replies_to >= 0) continue;
+    ++claims;
+    auto line = [](const EventClaim& x, const char* indent) {
+      std::string who = x.claim.actor.empty() ? "(unknown)" : Shorten(x.claim.actor, 40);
+      if (!x.claim.target.empty()) who += " -> " + Shorten(x.claim.target, 40);
+      std::printf("%s%s, %s [%s]: %s\n", indent, std::string(StanceName(x.claim.stance)).c_str(),
+                  who.c_str(), x.claim.lang.c_str(), Shorten(x.claim.text, 90).c_str());
+    };
+    line(c, "          ");
+    int denials = 0;
+    for (const EventClaim& d : st.claims) {
+      if (d.replies_to == static_cast<long>(i) && denials++ < 2) line(d, "            answered: ");
+    }
+  }
+}
+
 // Stories, their events in time order, and each event's articles by language, copies
-// under their representative.
+// under their representative; who said what when `statements` has the event's.
 void PrintDigest(const std::vector<JobArticle>& rows, const std::vector<EventSummary>& events,
-                 const std::vector<StorySummary>& stories) {
+                 const std::vector<StorySummary>& stories,
+                 const std::vector<EventStatements>& statements) {
   std::map<std::string, const JobArticle*> by_id;
   for (const JobArticle& r : rows) by_id[r.id] = &r;
-  std::map<std::string, const EventSummary*> event_by_id;
-  for (const EventSummary& e : events) event_by_id[e.id] = &e;
+  std::map<std::string, std::size_t> event_by_id;
+  for (std::size_t i = 0; i < events.size(); ++i) event_by_id[events[i].id] = i;
   for (const StorySummary& s : stories) {
     std::printf("STORY %s  %s  (%zu event%s)\n", s.id.c_str(), Shorten(s.title, 90).c_str(),
                 s.events.size(), s.events.size() == 1 ? "" : "s");
     for (const std::string& eid : s.events) {
-      const EventSummary& e = *event_by_id[eid];
+      const std::size_t event_index = event_by_id[eid];
+      const EventSummary& e = events[event_index];
       std::string span = e.start.empty()    ? "undated"
                          : e.start == e.end ? e.start
                                             : e.start + " to " + e.end;
@@ -164,6 +264,7 @@ void PrintDigest(const std::vector<JobArticle>& rows, const std::vector<EventSum
           }
         }
       }
+      if (event_index < statements.size()) PrintStatements(statements[event_index]);
     }
     std::printf("\n");
   }
@@ -197,11 +298,13 @@ Result<MainJobResult> RunOnCollection(const std::vector<std::string>& paths, con
 
 }  // namespace
 
-int RunMain(const CommonFlags& flags, const std::string& db) {
+int RunMain(const CommonFlags& flags, const std::string& db, bool quotes) {
   std::ios::sync_with_stdio(false);
   DiagnosticPrinter diagnostics(flags.quiet);
   MainJobOptions options;
   options.pipeline.threads = flags.threads;
+  StatementCollector collector;
+  if (quotes) options.on_article = collector.Hook();
   Result<MainJobResult> job;
   if (db.empty()) {
     ProgressBar bar("reading");
@@ -220,8 +323,10 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
   const std::vector<JobArticle>& rows = job->articles;
   const std::vector<EventSummary>& events = job->events;
   const std::vector<StorySummary>& stories = job->stories;
+  std::vector<EventStatements> statements;
+  if (quotes) statements = collector.ByEvent(*job);
   if (flags.json) {
-    PrintJson(rows, events, stories);
+    PrintJson(rows, events, stories, statements);
     return 0;
   }
   const PipelineStats& s = job->pipeline;
@@ -252,7 +357,7 @@ int RunMain(const CommonFlags& flags, const std::string& db) {
               static_cast<unsigned long long>(diagnostics.errors()),
               static_cast<unsigned long long>(diagnostics.warnings()),
               diagnostics.errors() + diagnostics.warnings() ? " (printed above)" : "");
-  PrintDigest(rows, events, stories);
+  PrintDigest(rows, events, stories, statements);
   return 0;
 }
 

@@ -79,6 +79,9 @@ struct MainJob::Impl {
       parent.push_back(parent.size());
       pending.push_back(std::move(in));
     }
+    if (options.on_article) {
+      options.on_article(rows.size(), p, r.input >= 0 ? &pending.back().article : nullptr);
+    }
     rows.push_back(r);
     result.articles.push_back(std::move(a));
   }

@@ -1,0 +1,383 @@
+// Per event: quotes grouped by speaker and statement across languages, claims beside their
+// denials; and the collector that gathers statements during the main job.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <unordered_map>
+
+#include "newsweave/main_job.h"
+#include "newsweave/quotes.h"
+#include "newsweave/similarity.h"
+
+namespace newsweave {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos <= s.size()) {
+    std::size_t end = s.find(sep, pos);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > pos) out.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+// Two name keys ("tms krt", "krt"): the same last word, and the shorter's words end the other.
+bool SameName(std::string_view a, std::string_view b) {
+  const auto wa = Split(a, ' '), wb = Split(b, ' ');
+  if (wa.empty() || wb.empty()) return false;
+  const auto& shorter = wa.size() <= wb.size() ? wa : wb;
+  const auto& longer = wa.size() <= wb.size() ? wb : wa;
+  return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+}
+
+bool IsRole(std::string_view k) { return k.starts_with("d:"); }
+
+struct UnionFind {
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  std::size_t Find(std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Join(std::size_t a, std::size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  std::vector<std::size_t> parent;
+};
+
+// True when two forms match: equal, or one a prefix of the other ("injur", "injuri") of
+// four letters at least and at most three letters shorter.
+bool FormsMatch(std::string_view x, std::string_view y) {
+  if (x.size() > y.size()) std::swap(x, y);
+  if (x.size() < 4 && x != y) return false;
+  return y.size() - x.size() <= 3 && y.starts_with(x);
+}
+
+// A statement's pivot words split into their forms, once.
+using Forms = std::vector<std::vector<std::string_view>>;
+
+Forms Parse(const std::vector<std::string>& pivots) {
+  Forms out;
+  out.reserve(pivots.size());
+  for (const std::string& p : pivots) out.push_back(Split(p, '|'));
+  return out;
+}
+
+// True when two pivot words ("altstadt|old|town") share a form.
+bool WordsMatch(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+  for (std::string_view x : a) {
+    for (std::string_view y : b)
+      if (FormsMatch(x, y)) return true;
+  }
+  return false;
+}
+
+// Words of `a` matched by some word of `b`.
+int Matched(const Forms& a, const Forms& b) {
+  int n = 0;
+  for (const auto& x : a) {
+    for (const auto& y : b) {
+      if (WordsMatch(x, y)) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+double Overlap(const Forms& a, const Forms& b, int* shared) {
+  const int n = std::max(Matched(a, b), Matched(b, a));
+  if (shared) *shared = n;
+  const std::size_t denom = std::min(a.size(), b.size());
+  if (denom == 0) return 0;
+  return std::min(1.0, static_cast<double>(n) / static_cast<double>(denom));
+}
+
+// The index key of a form: its first four letters (forms match on a prefix of four).
+std::string_view FormKey(std::string_view form) { return form.substr(0, 4); }
+
+}  // namespace
+
+bool SameSpeaker(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return false;
+  const auto alt_a = Split(a, '|'), alt_b = Split(b, '|');
+  const std::string_view pa = alt_a[0], pb = alt_b[0];
+  if (!IsRole(pa) && !IsRole(pb)) return SameName(pa, pb);
+  if (IsRole(pa) && IsRole(pb) && pa == pb) return true;
+  // A description and a name: the name's roles include the description's, or the
+  // description names its group ("d:rebels|nrtrn frnt").
+  const auto& role_alts = IsRole(pa) ? alt_a : alt_b;
+  const auto& other = IsRole(pa) ? alt_b : alt_a;
+  for (std::string_view x : other) {
+    if (x == role_alts[0]) return true;
+    for (std::size_t k = 1; k < role_alts.size(); ++k) {
+      if (!IsRole(role_alts[k]) && !IsRole(x) && SameName(role_alts[k], x)) return true;
+    }
+  }
+  return false;
+}
+
+double StatementOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                        int* shared) {
+  return Overlap(Parse(a), Parse(b), shared);
+}
+
+EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& articles,
+                                const GroupOptions& options) {
+  EventStatements out;
+  struct Item {
+    const Quote* q;
+    std::size_t article;
+  };
+  std::vector<Item> items;
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    if (!articles[a].statements) continue;
+    for (const Quote& q : articles[a].statements->quotes) items.push_back({&q, a});
+  }
+  // Statements: renderings of one speaker's words in different articles.
+  UnionFind statement(items.size());
+  auto translated = [&](std::size_t a, std::size_t b) {
+    const ArticleStatementsRef &x = articles[a], &y = articles[b];
+    return (!x.translation_of.empty() &&
+            (x.translation_of == y.article || x.translation_of == y.translation_of)) ||
+           (!y.translation_of.empty() && y.translation_of == x.article);
+  };
+  std::vector<Forms> forms;
+  forms.reserve(items.size());
+  for (const Item& it : items) forms.push_back(Parse(it.q->pivots));
+  auto linked = [&](std::size_t i, std::size_t j, double threshold) {
+    int shared = 0;
+    const double overlap = Overlap(forms[i], forms[j], &shared);
+    if (shared >= options.min_shared && overlap >= threshold) return true;
+    return translated(items[i].article, items[j].article) &&
+           shared >= options.translation_min_shared &&
+           overlap >= std::min(threshold, options.translation_overlap);
+  };
+  // Only quotes sharing a form's first letters are compared (not all pairs of a big event).
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_key;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    for (const auto& word : forms[i]) {
+      for (std::string_view f : word) {
+        auto& list = by_key[FormKey(f)];
+        if (list.empty() || list.back() != i) list.push_back(i);
+      }
+    }
+  }
+  std::vector<std::size_t> seen(items.size(), items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::vector<std::size_t> candidates;
+    for (const auto& word : forms[i]) {
+      for (std::string_view f : word) {
+        for (std::size_t j : by_key[FormKey(f)]) {
+          if (j > i && seen[j] != i) {
+            seen[j] = i;
+            candidates.push_back(j);
+          }
+        }
+      }
+    }
+    for (std::size_t j : candidates) {
+      if (items[i].article == items[j].article) continue;
+      const Quote& x = *items[i].q;
+      const Quote& y = *items[j].q;
+      const bool known = !x.speaker_key.empty() && !y.speaker_key.empty();
+      if (known && !SameSpeaker(x.speaker_key, y.speaker_key)) continue;
+      if (linked(i, j, known ? options.link_overlap : options.unknown_speaker_overlap))
+        statement.Join(i, j);
+    }
+  }
+  // Speakers: statements whose known speakers are the same person.
+  std::map<std::size_t, std::vector<std::size_t>> members;  // statement root -> items
+  for (std::size_t i = 0; i < items.size(); ++i) members[statement.Find(i)].push_back(i);
+  std::vector<std::size_t> roots;
+  for (const auto& [root, list] : members) roots.push_back(root);
+  std::map<std::size_t, const Quote*> named;  // statement root -> its best-named rendering
+  for (const auto& [root, list] : members) {
+    const Quote* best = nullptr;
+    for (std::size_t i : list) {
+      const Quote* q = items[i].q;
+      if (q->speaker.empty()) continue;
+      // A name beats a description; a longer name beats a shorter one.
+      auto rank = [](const Quote* x) {
+        return std::make_pair(!x->speaker_key.starts_with("d:"), x->speaker.size());
+      };
+      if (!best || rank(q) > rank(best)) best = q;
+    }
+    named[root] = best;
+  }
+  auto speaker_of = [&](std::size_t root) { return named[root]; };
+  UnionFind speaker(roots.size());
+  for (std::size_t a = 0; a < roots.size(); ++a) {
+    const Quote* qa = speaker_of(roots[a]);
+    for (std::size_t b = a + 1; qa && b < roots.size(); ++b) {
+      const Quote* qb = speaker_of(roots[b]);
+      if (qb && SameSpeaker(qa->speaker_key, qb->speaker_key)) speaker.Join(a, b);
+    }
+  }
+  std::map<std::size_t, std::vector<std::size_t>> by_speaker;  // speaker root -> statements
+  for (std::size_t a = 0; a < roots.size(); ++a) by_speaker[speaker.Find(a)].push_back(a);
+  struct Group {
+    std::size_t renderings = 0, first = 0;
+    bool known = false;
+    std::vector<std::size_t> statements;
+  };
+  std::vector<Group> groups;
+  for (const auto& [root, list] : by_speaker) {
+    Group g;
+    g.first = items.size();
+    for (std::size_t a : list) {
+      g.renderings += members[roots[a]].size();
+      g.first = std::min(g.first, members[roots[a]].front());
+      g.known |= speaker_of(roots[a]) != nullptr;
+    }
+    g.statements = list;
+    std::sort(g.statements.begin(), g.statements.end(), [&](std::size_t x, std::size_t y) {
+      return members[roots[x]].front() < members[roots[y]].front();
+    });
+    groups.push_back(std::move(g));
+  }
+  std::sort(groups.begin(), groups.end(), [](const Group& x, const Group& y) {
+    if (x.known != y.known) return x.known;
+    if (x.renderings != y.renderings) return x.renderings > y.renderings;
+    return x.first < y.first;
+  });
+  for (const Group& g : groups) {
+    // The group's fullest name stands for all its statements.
+    const Quote* name = nullptr;
+    for (std::size_t a : g.statements) {
+      const Quote* q = speaker_of(roots[a]);
+      if (q && (!name || q->speaker.size() > name->speaker.size())) name = q;
+    }
+    for (std::size_t a : g.statements) {
+      EventQuote eq;
+      if (name) {
+        eq.speaker = name->speaker;
+        eq.speaker_key = name->speaker_key;
+      }
+      for (std::size_t i : members[roots[a]]) {
+        const ArticleStatementsRef& ref = articles[items[i].article];
+        eq.renderings.push_back({ref.article,
+                                 items[i].q->lang.empty() ? ref.lang : items[i].q->lang,
+                                 items[i].q->text, items[i].q->speaker});
+      }
+      out.quotes.push_back(std::move(eq));
+    }
+  }
+
+  // Claims, each followed by the denials that answer it.
+  std::vector<EventClaim> all;
+  for (const ArticleStatementsRef& ref : articles) {
+    if (!ref.statements) continue;
+    for (const Claim& c : ref.statements->claims) all.push_back({c, ref.article, -1});
+  }
+  std::vector<long> answers(all.size(), -1);
+  std::vector<Forms> claim_forms;
+  claim_forms.reserve(all.size());
+  for (const EventClaim& c : all) claim_forms.push_back(Parse(c.claim.pivots));
+  for (std::size_t d = 0; d < all.size(); ++d) {
+    const Claim& denial = all[d].claim;
+    if (denial.stance != Stance::kDenial) continue;
+    double best = 0;
+    for (std::size_t c = 0; c < all.size(); ++c) {
+      const Claim& claim = all[c].claim;
+      if (claim.stance == Stance::kDenial) continue;
+      double score = 0;
+      if (SameSpeaker(denial.actor_key, claim.target_key)) score += 2;
+      if (SameSpeaker(denial.target_key, claim.actor_key)) score += 1;
+      const double overlap = Overlap(claim_forms[d], claim_forms[c], nullptr);
+      if (score == 0 && (overlap < options.denial_overlap || claim.stance != Stance::kAccusation))
+        continue;
+      score += overlap;
+      if (claim.stance == Stance::kAccusation) score += 0.5;
+      if (all[c].article == all[d].article) score += 0.25;
+      if (score > best) {
+        best = score;
+        answers[d] = static_cast<long>(c);
+      }
+    }
+  }
+  std::vector<long> position(all.size(), -1);
+  auto place = [&](std::size_t k) {
+    position[k] = static_cast<long>(out.claims.size());
+    out.claims.push_back(all[k]);
+  };
+  for (std::size_t c = 0; c < all.size(); ++c) {
+    if (answers[c] >= 0) continue;
+    place(c);
+    for (std::size_t d = 0; d < all.size(); ++d) {
+      if (answers[d] == static_cast<long>(c)) {
+        place(d);
+        out.claims.back().replies_to = position[c];
+      }
+    }
+  }
+  for (std::size_t d = 0; d < all.size(); ++d) {
+    if (position[d] < 0) place(d);  // answers a denial: cannot happen, kept for safety
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+
+struct StatementCollector::Impl {
+  QuoteOptions options;
+  std::vector<std::optional<ArticleStatements>> articles;
+  std::unique_ptr<XlingAnalyzer> xling;  // names of copies (the others come described)
+  std::vector<EntityMention> names;
+};
+
+StatementCollector::StatementCollector(QuoteOptions options) : impl_(new Impl) {
+  impl_->options = options;
+}
+StatementCollector::~StatementCollector() = default;
+
+std::function<void(std::size_t, const ProcessedArticle&, const ComparableArticle*)>
+StatementCollector::Hook() {
+  return [impl = impl_.get()](std::size_t index, const ProcessedArticle& p,
+                              const ComparableArticle* described) {
+    const std::vector<EntityMention>* names = described ? &described->xling.entities : nullptr;
+    if (names == nullptr) {
+      // A copy: its text may hold more (a longer version) than the article it copies.
+      if (!impl->xling) impl->xling = std::make_unique<XlingAnalyzer>(Lexicon::Default());
+      impl->xling->FindEntities(p.clean.text, p.analysis, &impl->names);
+      names = &impl->names;
+    }
+    if (impl->articles.size() <= index) impl->articles.resize(index + 1);
+    impl->articles[index] = ExtractStatements(p.clean.text, p.analysis, *names, impl->options);
+  };
+}
+
+const ArticleStatements* StatementCollector::At(std::size_t index) const {
+  if (index >= impl_->articles.size() || !impl_->articles[index]) return nullptr;
+  return &*impl_->articles[index];
+}
+
+std::vector<EventStatements> StatementCollector::ByEvent(const MainJobResult& result,
+                                                         const GroupOptions& options) const {
+  std::map<std::string, std::size_t> index_of;
+  for (std::size_t i = 0; i < result.articles.size(); ++i)
+    index_of.emplace(result.articles[i].id, i);
+  std::vector<EventStatements> out;
+  out.reserve(result.events.size());
+  for (const EventSummary& e : result.events) {
+    std::vector<ArticleStatementsRef> refs;
+    for (const std::string& id : e.articles) {
+      auto it = index_of.find(id);
+      if (it == index_of.end()) continue;
+      const ArticleStatements* s = At(it->second);
+      if (s == nullptr || (s->quotes.empty() && s->claims.empty())) continue;
+      const JobArticle& a = result.articles[it->second];
+      refs.push_back({id, a.lang, s, a.relation == "translation" ? a.duplicate_of : ""});
+    }
+    out.push_back(GroupStatements(refs, options));
+  }
+  return out;
+}
+
+}  // namespace newsweave
