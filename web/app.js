@@ -431,8 +431,29 @@ async function eventView(id) {
             ev.entities?.length ? h('p', {class: 'entities'}, 'Names: ',
               ev.entities.map((n) => h('a', {class: 'chip', href: links.search(n)}, n))) : null,
             h('p', {class: 'compare-bar'}, 'Tick two articles, then ', compare, '.'),
-            columns],
+            columns, statements(ev)],
   };
+}
+
+// Who said what: each statement with its renderings by language, claims beside denials.
+function statements(ev) {
+  const quotes = ev.quotes || [], claims = ev.claims || [];
+  if (!quotes.length && !claims.length) return null;
+  const quoteItem = (q) => h('li', {class: 'quote'},
+      h('strong', {}, q.speaker || 'unknown speaker'),
+      h('ul', {}, (q.renderings || []).map((r) => h('li', {},
+          langBadge(r.lang), ' “', r.text, '” ',
+          h('a', {class: 'source', href: links.article(r.article)}, 'article')))));
+  const claimItem = (c) => h('li', {class: `claim ${c.stance}`, 'data-stance': c.stance},
+      h('span', {class: 'stance'}, c.stance), ' ', h('strong', {}, c.actor || '?'),
+      c.target ? [' → ', c.target] : null, ': ', c.text, ' ', langBadge(c.lang), ' ',
+      h('a', {class: 'source', href: links.article(c.article)}, 'article'));
+  return h('section', {class: 'statements'},
+      h('h2', {}, 'Who said what'),
+      quotes.length ? h('ul', {class: 'quotes'}, quotes.map(quoteItem)) : null,
+      claims.length ? h('ul', {class: 'claims'}, claims.map((c) =>
+          c.replies_to >= 0 ? h('li', {class: 'reply'}, h('ul', {}, claimItem(c))) : claimItem(c)))
+        : null);
 }
 
 // Byte offsets (UTF-8) of the removed spans -> raw text with each span in <del>.

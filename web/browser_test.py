@@ -304,6 +304,11 @@ def run_checks(b, api, base, shots):
     if ev.get('entities'):
         chips = b.texts('.entities .chip')
         check(chips == ev['entities'], f'event names on the page {chips}, the API {ev["entities"]}')
+    # Who said what: one item per statement, its speaker first, as the API says.
+    speakers = b.texts('.statements .quote > strong')
+    want_speakers = [q['speaker'] or 'unknown speaker' for q in ev.get('quotes', [])]
+    check(speakers == want_speakers,
+          f'who said what on the page {speakers}, the API {want_speakers}')
     b.no_sideways_scroll('event page')
     shot('phone_event')
     log(f'ok: event {ev["id"]}: {len(reps)} articles in {len(want)} language columns, '

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "newsweave/quotes.h"
 #include "newsweave/similarity.h"
 #include "newsweave/xling.h"
 
@@ -17,6 +18,8 @@ using nlohmann::json;
 // Events listed per story in the list of stories (the latest ones; the story's own page
 // lists all).
 constexpr std::size_t kListedEvents = 12;
+// Articles of an event read for who said what (the first ones stored).
+constexpr std::size_t kStatementArticles = 60;
 
 ApiResponse Ok(const json& j) {
   return {200, j.dump(-1, ' ', false, json::error_handler_t::replace)};
@@ -144,6 +147,52 @@ void SharedWords(const ComparableArticle& a, const ComparableArticle& b, json* e
   *terms_b = json(std::vector<std::string>(tb.begin(), tb.end()));
 }
 
+// Who said what in an event: the statements of its articles (at most `max_articles` of
+// them, in the order stored), grouped across languages.
+Result<json> StatementsJson(Store& store, const std::vector<ArticleBrief>& members,
+                            std::size_t max_articles) {
+  thread_local Analyzer analyzer;
+  thread_local XlingAnalyzer xling(Lexicon::Default());
+  std::vector<ArticleStatements> found;
+  found.reserve(std::min(members.size(), max_articles));
+  std::vector<ArticleStatementsRef> refs;
+  for (std::size_t i = 0; i < members.size() && i < max_articles; ++i) {
+    auto a = store.GetArticle(members[i].id);
+    if (!a) return std::unexpected(a.error());
+    Analysis analysis;
+    analyzer.Segment(a->clean.text, a->lang, &analysis);
+    analysis.language.code = a->lang;
+    std::vector<EntityMention> entities;
+    xling.FindEntities(a->clean.text, analysis, &entities);
+    found.push_back(ExtractStatements(a->clean.text, analysis, entities));
+    refs.push_back(ArticleStatementsRef{
+        a->article.id, a->lang, nullptr,
+        a->link.relation == "translation" ? a->link.duplicate_of : std::string()});
+  }
+  for (std::size_t i = 0; i < refs.size(); ++i) refs[i].statements = &found[i];
+  const EventStatements grouped = GroupStatements(refs);
+  json quotes = json::array();
+  for (const EventQuote& q : grouped.quotes) {
+    json renderings = json::array();
+    for (const QuoteRendering& r : q.renderings) {
+      renderings.push_back(
+          {{"article", r.article}, {"lang", r.lang}, {"text", r.text}, {"speaker", r.speaker}});
+    }
+    quotes.push_back({{"speaker", q.speaker}, {"renderings", std::move(renderings)}});
+  }
+  json claims = json::array();
+  for (const EventClaim& c : grouped.claims) {
+    claims.push_back({{"actor", c.claim.actor},
+                      {"stance", std::string(StanceName(c.claim.stance))},
+                      {"target", c.claim.target},
+                      {"text", c.claim.text},
+                      {"lang", c.claim.lang},
+                      {"article", c.article},
+                      {"replies_to", c.replies_to}});
+  }
+  return json{{"quotes", std::move(quotes)}, {"claims", std::move(claims)}};
+}
+
 json ScoresJson(const SimilarityScores& s) {
   return {{"overall", s.overall}, {"geography", s.geography}, {"entities", s.entities},
           {"time", s.time},       {"narrative", s.narrative}, {"reasons", s.reasons}};
@@ -220,6 +269,10 @@ ApiResponse GetEvent(Store& store, const std::string& id) {
     articles.push_back(std::move(b));
   }
   j["articles"] = std::move(articles);
+  auto statements = StatementsJson(store, *members, kStatementArticles);
+  if (!statements) return FromError(statements.error());
+  j["quotes"] = std::move((*statements)["quotes"]);
+  j["claims"] = std::move((*statements)["claims"]);
   return Ok(j);
 }
 

@@ -127,6 +127,42 @@ TEST_F(ServerTest, StoriesEventsAndArticlesLinkUp) {
             similar["similar"].back()["overall"].get<double>());
 }
 
+TEST_F(ServerTest, EventsSayWhoSaidWhat) {
+  // Over all events of the sample: quotes with speakers and renderings in the articles of
+  // the event; claims with a stance.
+  json page = Get("/api/stories?limit=50");
+  int quotes = 0, named = 0;
+  for (const json& story : page["stories"]) {
+    for (const json& brief : story["events"]) {
+      json e = Get("/api/events/" + brief["id"].get<std::string>());
+      ASSERT_TRUE(e["quotes"].is_array());
+      ASSERT_TRUE(e["claims"].is_array());
+      std::set<std::string> members;
+      for (const json& a : e["articles"]) {
+        members.insert(a["id"]);
+        for (const json& c : a["copies"]) members.insert(c["id"]);
+      }
+      for (const json& q : e["quotes"]) {
+        ++quotes;
+        if (!q["speaker"].get<std::string>().empty()) ++named;
+        ASSERT_FALSE(q["renderings"].empty());
+        for (const json& r : q["renderings"]) {
+          EXPECT_TRUE(members.count(r["article"].get<std::string>())) << r.dump();
+          EXPECT_GE(r["text"].get<std::string>().size(), 10u);
+        }
+      }
+      for (const json& c : e["claims"]) {
+        const std::string stance = c["stance"];
+        EXPECT_TRUE(stance == "accusation" || stance == "denial" || stance == "demand" ||
+                    stance == "warning" || stance == "call-for-help")
+            << stance;
+      }
+    }
+  }
+  EXPECT_GE(quotes, 10);
+  EXPECT_GE(named, quotes * 8 / 10);
+}
+
 TEST_F(ServerTest, SearchAndSimilarityAcrossLanguages) {
   json r = Get("/api/search?q=flood");
   ASSERT_FALSE(r["results"].empty());
