@@ -3,18 +3,10 @@
 #include <algorithm>
 
 #include "quotes/document.h"
+#include "text/unicode.h"
 
 namespace newsweave::quotes {
-namespace {
-
-bool IsAcronym(std::string_view w) {
-  if (w.size() < 2 || w.size() > 6) return false;
-  for (char c : w)
-    if (!(c >= 'A' && c <= 'Z')) return false;
-  return true;
-}
-
-}  // namespace
+using text::IsAcronym;
 
 bool Document::NameWord(std::uint32_t i) const {
   const Token& t = a_.tokens[i];

@@ -38,6 +38,15 @@ class Folder {
 // Appends code point `c` to *out as UTF-8.
 void AppendUtf8(char32_t c, std::string* out);
 
+// True for two to six ASCII capitals (EU, WHO, COVID): an acronym, named by its letters.
+inline bool IsAcronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;
+  for (char c : w) {
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
 }  // namespace newsweave::text
 
 #endif  // NEWSWEAVE_TEXT_UNICODE_H_

@@ -10,6 +10,7 @@
 
 #include "text/stemmer.h"
 #include "text/stopwords.h"
+#include "text/unicode.h"
 #include "xling/internal.h"
 
 extern const char* const newsweave_xling_aliases;
@@ -260,13 +261,8 @@ std::string EntityFinder::WordKey(std::string_view lang, std::string_view word,
 
 namespace {
 
-// Two to six capitals (EU, WHO, COVID): a key of its own ("u:" + folded form).
-bool IsAcronym(std::string_view w) {
-  if (w.size() < 2 || w.size() > 6) return false;
-  for (char c : w)
-    if (!(c >= 'A' && c <= 'Z')) return false;
-  return true;
-}
+// Two to six capitals (EU, WHO, COVID) get a key of their own ("u:" + folded form).
+using text::IsAcronym;
 
 }  // namespace
 
