@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   run->add_option("--db", db, "SQLite store to use");
   run->add_flag("--json", flags.json, "Write one JSON object instead of the digest");
   run->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
+  run->add_option("--threads", flags.threads, "Threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
 
   CLI::App* clean =
       app.add_subcommand("clean", "Cleaned text and each removed span with its reason");

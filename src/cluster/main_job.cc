@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "newsweave/parallel.h"
 #include "newsweave/similarity.h"
 #include "newsweave/xling.h"
 
@@ -28,6 +29,8 @@ struct MainJob::Impl {
   TranslationIndex translations;
   EventClusterer clusterer;
   PreparedArticle prepared;
+  std::vector<PreparedArticle> batch_prepared;         // AddBatch's, reused
+  std::vector<std::unique_ptr<XlingAnalyzer>> xlings;  // AddBatch's other threads' ([0] unused)
 
   MainJobResult result;                // articles (events filled at Flush), counters
   std::vector<Row> rows;               // per article
@@ -48,7 +51,10 @@ struct MainJob::Impl {
     return row;
   }
 
-  void Add(const ProcessedArticle& p) {
+  // The bookkeeping of Add() for an article whose text is prepared: its row, its counters,
+  // and what it copies among everything added so far. Returns true when it is nobody's copy
+  // (then its ClusterInput, still to be described, is the last of `pending`).
+  bool Record(const ProcessedArticle& p, const PreparedArticle& prepared_text) {
     for (const RemovedSpan& s : p.clean.removed) result.removed_reasons[s.reason]++;
     result.languages[p.analysis.language.code]++;
     result.raw_bytes += p.article.text.size();
@@ -62,15 +68,13 @@ struct MainJob::Impl {
     const double day = DaysSinceEpoch(p.article.published);
     r.day = std::isnan(day) ? std::numeric_limits<double>::infinity() : day;
     std::string_view body = ComparedBody(p.clean.text, p.article.title);
-    dedup.Prepare(body, &prepared);
     const std::uint32_t copy_of =
-        dedup.Add(p.article.id, p.article.published, body.size(), prepared);
-    if (copy_of != rows.size()) {
+        dedup.Add(p.article.id, p.article.published, body.size(), prepared_text);
+    const bool original = copy_of == rows.size();
+    if (!original) {
       r.copy_of = copy_of;
     } else {
       ClusterInput in;
-      in.article = DescribeArticle(p.article.id, p.article.title, p.article.published, p.clean.text,
-                                   p.analysis, &xling);
       in.title = p.article.title;
       in.source = p.article.source;
       in.day = day;
@@ -81,6 +85,44 @@ struct MainJob::Impl {
     }
     rows.push_back(r);
     result.articles.push_back(std::move(a));
+    return original;
+  }
+
+  static void Describe(const ProcessedArticle& p, XlingAnalyzer* x, ClusterInput* in) {
+    in->article = DescribeArticle(p.article.id, p.article.title, p.article.published, p.clean.text,
+                                  p.analysis, x);
+  }
+
+  void Add(const ProcessedArticle& p) {
+    dedup.Prepare(ComparedBody(p.clean.text, p.article.title), &prepared);
+    if (Record(p, prepared)) Describe(p, &xling, &pending.back());
+  }
+
+  // Add() of each article in order, with the signatures and descriptions (the costly,
+  // independent parts) computed on `threads` threads; the same result as Add() one by one.
+  void AddBatch(std::span<const ProcessedArticle> batch, int threads) {
+    threads = ThreadCount(threads);
+    batch_prepared.resize(std::max(batch_prepared.size(), batch.size()));
+    ParallelFor(batch.size(), threads, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        dedup.Prepare(ComparedBody(batch[i].clean.text, batch[i].article.title),
+                      &batch_prepared[i]);
+      }
+    });
+    std::vector<std::pair<std::size_t, std::size_t>> to_describe;  // (article, pending slot)
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (Record(batch[i], batch_prepared[i])) to_describe.emplace_back(i, pending.size() - 1);
+    }
+    while (xlings.size() < static_cast<std::size_t>(threads)) {
+      xlings.push_back(std::make_unique<XlingAnalyzer>(Lexicon::Default()));
+    }
+    ParallelForSlices(to_describe.size(), threads,
+                      [&](std::size_t slice, std::size_t begin, std::size_t end) {
+                        XlingAnalyzer* x = slice == 0 ? &xling : xlings[slice].get();
+                        for (std::size_t k = begin; k < end; ++k) {
+                          Describe(batch[to_describe[k].first], x, &pending[to_describe[k].second]);
+                        }
+                      });
   }
 
   // Translation pairs with at least one article of the batch: a new article joins the group
@@ -140,6 +182,9 @@ MainJob::MainJob(MainJobOptions options) : impl_(std::make_unique<Impl>(options)
 MainJob::~MainJob() = default;
 
 void MainJob::Add(const ProcessedArticle& p) { impl_->Add(p); }
+void MainJob::AddBatch(std::span<const ProcessedArticle> batch, int threads) {
+  impl_->AddBatch(batch, threads);
+}
 std::size_t MainJob::Flush() { return impl_->Flush(); }
 std::size_t MainJob::size() const { return impl_->rows.size(); }
 const MainJobOptions& MainJob::options() const { return impl_->options; }
@@ -175,8 +220,9 @@ Result<MainJobResult> RunMainJob(const std::vector<std::string>& paths,
   PipelineOptions pipeline = options.pipeline;
   pipeline.analyze_text = true;
   pipeline.identify_language = true;
-  auto stats = RunPipeline(
-      paths, pipeline, sink, [&](const ProcessedArticle& p) { job.Add(p); }, progress);
+  auto stats = RunPipelineBatches(
+      paths, pipeline, sink,
+      [&](std::span<ProcessedArticle> batch) { job.AddBatch(batch, pipeline.threads); }, progress);
   if (!stats) return std::unexpected(stats.error());
   job.Flush();
   MainJobResult result = job.Result();
