@@ -79,6 +79,9 @@ class EventClusterer {
   // The stories, computed from the events so far.
   std::vector<StorySummary> Stories() const;
 
+  // Events() and Stories() together, the stories computed once.
+  void Summaries(std::vector<EventSummary>* events, std::vector<StorySummary>* stories) const;
+
   // The event index of an article added so far (by id), or -1.
   long EventOf(std::string_view id) const;
 

@@ -315,8 +315,17 @@ std::vector<StorySummary> EventClusterer::Stories() const {
 }
 
 std::vector<EventSummary> EventClusterer::Events() const {
+  std::vector<EventSummary> events;
+  std::vector<StorySummary> stories;
+  Summaries(&events, &stories);
+  return events;
+}
+
+void EventClusterer::Summaries(std::vector<EventSummary>* events,
+                               std::vector<StorySummary>* story_list) const {
   const Impl& m = *impl_;
-  std::vector<StorySummary> stories = Stories();
+  *story_list = Stories();
+  const std::vector<StorySummary>& stories = *story_list;
   std::vector<std::string> story_of(m.events.size());
   for (const StorySummary& s : stories) {
     for (const std::string& e : s.events) story_of[std::stoul(e.substr(1)) - 1] = s.id;
@@ -341,7 +350,7 @@ std::vector<EventSummary> EventClusterer::Events() const {
     s.end = DateOf(e.end);
     out.push_back(std::move(s));
   }
-  return out;
+  *events = std::move(out);
 }
 
 }  // namespace newsweave

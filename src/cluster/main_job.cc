@@ -88,9 +88,17 @@ struct MainJob::Impl {
     return original;
   }
 
+  // Describes an article for clustering. Of the readable labels only the names' are kept
+  // (the clusterer names events with them; the terms' serve ScorePair's reasons only).
   static void Describe(const ProcessedArticle& p, XlingAnalyzer* x, ClusterInput* in) {
     in->article = DescribeArticle(p.article.id, p.article.title, p.article.published, p.clean.text,
                                   p.analysis, x);
+    std::vector<std::pair<std::uint64_t, std::string>>& labels = in->article.labels;
+    const std::vector<std::uint64_t>& names = in->article.names;
+    std::erase_if(labels, [&](const auto& l) {
+      return !std::binary_search(names.begin(), names.end(), l.first);
+    });
+    labels.shrink_to_fit();
   }
 
   void Add(const ProcessedArticle& p) {
@@ -206,8 +214,7 @@ MainJobResult MainJob::Result() const {
       result.articles[it->second].duplicate_of = mem.duplicate_of;
     }
   }
-  result.events = m.clusterer.Events();
-  result.stories = m.clusterer.Stories();
+  m.clusterer.Summaries(&result.events, &result.stories);
   result.dedup = m.dedup.stats();
   return result;
 }
