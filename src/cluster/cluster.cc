@@ -8,6 +8,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "newsweave/parallel.h"
+
 namespace newsweave {
 namespace {
 
@@ -115,6 +117,7 @@ struct EventClusterer::Impl {
     // sharing the most are scored.
     constexpr std::size_t kNames = 8, kCandidates = 8, kMaxPosting = 256;
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_name;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (event, earlier candidate)
     for (std::uint32_t i = 0; i < events.size(); ++i) {
       const ComparableArticle& seed = *events[i].exemplars.front();
       std::vector<std::pair<double, std::uint64_t>> rare;
@@ -139,18 +142,24 @@ struct EventClusterer::Impl {
       for (const auto& [j, n] : hits) ranked.emplace_back(-n, j);
       const std::size_t c = std::min(kCandidates, ranked.size());
       std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
-      for (std::size_t q = 0; q < c; ++q) {
-        const std::uint32_t j = ranked[q].second;
-        if (find(i) == find(j)) continue;
-        const ComparableArticle& other = *events[j].exemplars.front();
-        PairFeatures f = ComparePair(seed, other, stats);
-        SimilarityScores s = model->Predict(f);
-        if ((s.geography + s.entities) / 2 <= options.story_score &&
-            f[names_feature] >= options.story_names) {
-          parent[find(i)] = find(j);
-        }
-      }
+      for (std::size_t q = 0; q < c; ++q) pairs.emplace_back(i, ranked[q].second);
       for (std::uint64_t n : seed.names) by_name[n].push_back(i);  // found by any name
+    }
+    // The pairs scored on all threads (they only read), then joined in order.
+    std::vector<char> linked(pairs.size());
+    ParallelFor(pairs.size(), ThreadCount(options.threads),
+                [&](std::size_t begin, std::size_t end) {
+                  for (std::size_t k = begin; k < end; ++k) {
+                    const ComparableArticle& seed = *events[pairs[k].first].exemplars.front();
+                    const ComparableArticle& other = *events[pairs[k].second].exemplars.front();
+                    PairFeatures f = ComparePair(seed, other, stats);
+                    SimilarityScores s = model->Predict(f);
+                    linked[k] = (s.geography + s.entities) / 2 <= options.story_score &&
+                                f[names_feature] >= options.story_names;
+                  }
+                });
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      if (linked[k]) parent[find(pairs[k].first)] = find(pairs[k].second);
     }
     std::vector<std::uint32_t> root(events.size());
     for (std::uint32_t i = 0; i < events.size(); ++i) root[i] = find(i);
@@ -228,15 +237,22 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   const std::size_t c =
       std::min<std::size_t>(static_cast<std::size_t>(m.options.candidates), ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
+  // Each candidate's score (on several threads: they only read), then the choice in order.
+  std::vector<double> scores(c);
+  ParallelFor(c, ThreadCount(m.options.threads), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const Impl::Event& e = m.events[ranked[i].second];
+      double score = 5;
+      for (const auto& ex : e.exemplars) {
+        score = std::min(score, m.model->Predict(ComparePair(*comparable, *ex, m.stats)).overall);
+      }
+      scores[i] = score + m.TimePenalty(input.day, e);
+    }
+  });
   double best = m.options.join_score;
   long chosen = -1;
   for (std::size_t i = 0; i < c; ++i) {
-    const Impl::Event& e = m.events[ranked[i].second];
-    double score = 5;
-    for (const auto& ex : e.exemplars) {
-      score = std::min(score, m.model->Predict(ComparePair(*comparable, *ex, m.stats)).overall);
-    }
-    score += m.TimePenalty(input.day, e);
+    const double score = scores[i];
     if (score <= best) {  // ties: the event sharing more keys, then the older one
       if (score < best || chosen < 0) {
         best = score;

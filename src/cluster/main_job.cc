@@ -99,6 +99,18 @@ struct MainJob::Impl {
       return !std::binary_search(names.begin(), names.end(), l.first);
     });
     labels.shrink_to_fit();
+    // The dates and numbers as written serve people (similarity reads their features).
+    NeutralRepresentation& rep = in->article.xling;
+    std::vector<DateMention>().swap(rep.dates);
+    std::vector<NumberMention>().swap(rep.numbers);
+    // Sorted and made unique in place, the vectors keep the capacity of all occurrences.
+    ComparableArticle& a = in->article;
+    a.grams.shrink_to_fit();
+    a.shingles.shrink_to_fit();
+    a.names.shrink_to_fit();
+    a.numbers.shrink_to_fit();
+    a.title.shrink_to_fit();
+    a.lead.shrink_to_fit();
   }
 
   void Add(const ProcessedArticle& p) {
@@ -136,7 +148,17 @@ struct MainJob::Impl {
   // Translation pairs with at least one article of the batch: a new article joins the group
   // of the earliest article it is linked to; two groups of earlier batches stay apart.
   void LinkTranslations() {
-    for (const ClusterInput& in : pending) translations.Add(in.article.xling);
+    // The index needs the features and their order, not the mentions.
+    for (const ClusterInput& in : pending) {
+      const NeutralRepresentation& x = in.article.xling;
+      NeutralRepresentation slim;
+      slim.lang = x.lang;
+      slim.features = x.features;
+      slim.anchors = x.anchors;
+      slim.words = x.words;
+      slim.term_coverage = x.term_coverage;
+      translations.Add(std::move(slim));
+    }
     for (const TranslationPair& t : translations.Pairs(batch_input)) {
       const std::size_t a = Find(t.a), b = Find(t.b);
       if (a == b || std::max(a, b) < batch_input) continue;
@@ -223,7 +245,9 @@ Result<MainJobResult> RunMainJob(const std::vector<std::string>& paths,
                                  const MainJobOptions& options,
                                  const ArticleReader::DiagnosticSink& sink,
                                  const ProgressFn& progress) {
-  MainJob job(options);
+  MainJobOptions job_options = options;
+  job_options.cluster.threads = ThreadCount(options.pipeline.threads);
+  MainJob job(job_options);
   PipelineOptions pipeline = options.pipeline;
   pipeline.analyze_text = true;
   pipeline.identify_language = true;
