@@ -159,7 +159,7 @@ struct MainJob::Impl {
       slim.term_coverage = x.term_coverage;
       translations.Add(std::move(slim));
     }
-    for (const TranslationPair& t : translations.Pairs(batch_input)) {
+    for (const TranslationPair& t : translations.Pairs(batch_input, options.cluster.threads)) {
       const std::size_t a = Find(t.a), b = Find(t.b);
       if (a == b || std::max(a, b) < batch_input) continue;
       dedup.AddTranslation(static_cast<std::uint32_t>(input_row[t.a]),
