@@ -24,7 +24,8 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Benchmarks print figures; they do not pass or fail. DEDUP_SIZES="100000" for a quicker run.
+# Benchmarks print figures; they do not pass or fail. DEDUP_SIZES="100000" and
+# SPEED_SIZES="20000" for a quicker run.
 bench: build
 	BUILD_DIR=$(BUILD) bench/run.sh
 	BUILD_DIR=$(BUILD) bench/dedup_accuracy.sh
@@ -32,6 +33,7 @@ bench: build
 	BUILD_DIR=$(BUILD) bench/xling_eval.sh
 	BUILD_DIR=$(BUILD) bench/html_eval.sh
 	BUILD_DIR=$(BUILD) bench/quote_eval.sh
+	BUILD_DIR=$(BUILD) bench/run_speed.sh
 
 format:
 	clang-format -i --style=file $$(git ls-files '*.h' '*.cc')

@@ -27,6 +27,8 @@ struct ClusterOptions {
   double story_score = 2.0;   // events join a story when their places and actors score
                               // at most this (geography and entities, 1..4 scale)
   double story_names = 0.25;  // ... and their names overlap at least this much (cosine)
+  int threads = 1;            // threads scoring candidates (0: one per core); the events and
+                              // stories are the same for any number
 };
 
 // One article for the clusterer.
@@ -78,6 +80,9 @@ class EventClusterer {
   std::vector<EventSummary> Events() const;
   // The stories, computed from the events so far.
   std::vector<StorySummary> Stories() const;
+
+  // Events() and Stories() together, the stories computed once.
+  void Summaries(std::vector<EventSummary>* events, std::vector<StorySummary>* stories) const;
 
   // The event index of an article added so far (by id), or -1.
   long EventOf(std::string_view id) const;

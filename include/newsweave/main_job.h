@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,10 @@ class MainJob {
   // what it copies among everything added so far, and describes it for clustering. Its event
   // is known after Flush().
   void Add(const ProcessedArticle& p);
+
+  // Add() of each article, in order, with the same result; the costly independent parts
+  // (copy signatures, descriptions for clustering) run on `threads` threads (0: one per core).
+  void AddBatch(std::span<const ProcessedArticle> articles, int threads = 0);
 
   // Ends the batch: links translations that involve its articles (a translation of an
   // article of an earlier batch follows that article's event), then clusters the batch's

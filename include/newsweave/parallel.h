@@ -36,6 +36,26 @@ inline void ParallelFor(std::size_t n, int threads,
   for (std::thread& w : workers) w.join();
 }
 
+// As ParallelFor, with the slice's number (0 on the calling thread, below `threads`) passed
+// first, so that each slice can use its own per-thread tools: fn(slice, begin, end).
+inline void ParallelForSlices(
+    std::size_t n, int threads,
+    const std::function<void(std::size_t, std::size_t, std::size_t)>& fn) {
+  std::size_t t = static_cast<std::size_t>(std::max(1, threads));
+  if (t == 1 || n < 2 * t) {
+    if (n) fn(0, 0, n);
+    return;
+  }
+  std::vector<std::thread> workers;
+  std::size_t step = (n + t - 1) / t;
+  std::size_t slice = 1;
+  for (std::size_t begin = step; begin < n; begin += step) {
+    workers.emplace_back(fn, slice++, begin, std::min(n, begin + step));
+  }
+  fn(0, 0, std::min(n, step));
+  for (std::thread& w : workers) w.join();
+}
+
 }  // namespace newsweave
 
 #endif  // NEWSWEAVE_PARALLEL_H_

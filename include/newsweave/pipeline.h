@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,8 @@ struct PipelineOptions {
   std::size_t batch_bytes = 64u << 20;
   bool analyze_text = true;       // false: no sentences or words
   bool identify_language = true;  // false: language stays "und" (with analyze_text false)
-  // Threads for cleaning and language identification (0: one per core). The results are the
-  // same for any number; the consumer is always called on the calling thread, in input order.
+  // Threads for cleaning, language identification and analysis (0: one per core). The results are
+  // the same for any number; the consumer is always called on the calling thread, in input order.
   int threads = 1;
 };
 
@@ -58,6 +59,15 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
                                   const ArticleReader::DiagnosticSink& sink,
                                   const std::function<void(const ProcessedArticle&)>& consumer,
                                   const ProgressFn& progress = nullptr);
+
+// As RunPipeline, handing over each batch at once (up to `batch_size` articles, in input
+// order), for consumers that work on a batch on several threads. The articles' buffers are
+// reused for the next batch: the consumer may move out of them or swap them.
+Result<PipelineStats> RunPipelineBatches(
+    const std::vector<std::string>& paths, const PipelineOptions& options,
+    const ArticleReader::DiagnosticSink& sink,
+    const std::function<void(std::span<ProcessedArticle>)>& consumer,
+    const ProgressFn& progress = nullptr);
 
 // Asks the C library to keep freed memory in the process rather than hand it back to the
 // kernel at once. CLD2 allocates and frees large scoring buffers on every call; without this,

@@ -264,7 +264,8 @@ class TranslationIndex {
   // language), by descending Similarity. Each article's candidates come from the index (its
   // query_features rarest features), not from all pairs. With `first` > 0, only the pairs
   // with at least one article numbered `first` or later (the articles added since then).
-  std::vector<TranslationPair> Pairs(std::uint32_t first = 0) const;
+  // The queries run on `threads` threads (0: one per core); the pairs are the same.
+  std::vector<TranslationPair> Pairs(std::uint32_t first = 0, int threads = 1) const;
   // The best `k` candidates for article `i` (any language unless the options say otherwise),
   // by descending score, among the articles sharing one of its rare features.
   std::vector<TranslationPair> Nearest(std::uint32_t i, int k) const;

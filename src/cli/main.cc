@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   run->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
   bool no_quotes = false;
   run->add_flag("--no-quotes", no_quotes, "Do not look for quotes and claims");
+  run->add_option("--threads", flags.threads, "Threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
 
   CLI::App* clean =
       app.add_subcommand("clean", "Cleaned text and each removed span with its reason");

@@ -8,6 +8,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "newsweave/parallel.h"
+
 namespace newsweave {
 namespace {
 
@@ -126,6 +128,7 @@ struct EventClusterer::Impl {
       story_links_documents = stats.documents();
     }
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_name;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (event, earlier candidate)
     for (std::uint32_t i = 0; i < events.size(); ++i) {
       const ComparableArticle& seed = *events[i].exemplars.front();
       std::vector<std::pair<double, std::uint64_t>> rare;
@@ -150,25 +153,36 @@ struct EventClusterer::Impl {
       for (const auto& [j, n] : hits) ranked.emplace_back(-n, j);
       const std::size_t c = std::min(kCandidates, ranked.size());
       std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
-      for (std::size_t q = 0; q < c; ++q) {
-        const std::uint32_t j = ranked[q].second;
-        if (find(i) == find(j)) continue;
-        const std::uint64_t pair = std::uint64_t{i} << 32 | j;
-        auto cached = story_links.find(pair);
-        bool linked;
-        if (cached != story_links.end()) {
-          linked = cached->second;
-        } else {
-          const ComparableArticle& other = *events[j].exemplars.front();
-          PairFeatures f = ComparePair(seed, other, stats);
-          SimilarityScores s = model->Predict(f);
-          linked = (s.geography + s.entities) / 2 <= options.story_score &&
-                   f[names_feature] >= options.story_names;
-          story_links.emplace(pair, linked);
-        }
-        if (linked) parent[find(i)] = find(j);
-      }
+      for (std::size_t q = 0; q < c; ++q) pairs.emplace_back(i, ranked[q].second);
       for (std::uint64_t n : seed.names) by_name[n].push_back(i);  // found by any name
+    }
+    // The pairs not decided before are scored on all threads (they only read), then all are
+    // joined in order.
+    auto key = [&](std::size_t k) { return std::uint64_t{pairs[k].first} << 32 | pairs[k].second; };
+    std::vector<char> linked(pairs.size());
+    std::vector<std::size_t> todo;
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      auto cached = story_links.find(key(k));
+      if (cached != story_links.end()) {
+        linked[k] = cached->second;
+      } else {
+        todo.push_back(k);
+      }
+    }
+    ParallelFor(todo.size(), ThreadCount(options.threads), [&](std::size_t begin, std::size_t end) {
+      for (std::size_t t = begin; t < end; ++t) {
+        const std::size_t k = todo[t];
+        const ComparableArticle& seed = *events[pairs[k].first].exemplars.front();
+        const ComparableArticle& other = *events[pairs[k].second].exemplars.front();
+        PairFeatures f = ComparePair(seed, other, stats);
+        SimilarityScores s = model->Predict(f);
+        linked[k] = (s.geography + s.entities) / 2 <= options.story_score &&
+                    f[names_feature] >= options.story_names;
+      }
+    });
+    for (std::size_t k : todo) story_links.emplace(key(k), linked[k] != 0);
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      if (linked[k]) parent[find(pairs[k].first)] = find(pairs[k].second);
     }
     std::vector<std::uint32_t> root(events.size());
     for (std::uint32_t i = 0; i < events.size(); ++i) root[i] = find(i);
@@ -246,15 +260,22 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   const std::size_t c =
       std::min<std::size_t>(static_cast<std::size_t>(m.options.candidates), ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
+  // Each candidate's score (on several threads: they only read), then the choice in order.
+  std::vector<double> scores(c);
+  ParallelFor(c, ThreadCount(m.options.threads), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const Impl::Event& e = m.events[ranked[i].second];
+      double score = 5;
+      for (const auto& ex : e.exemplars) {
+        score = std::min(score, m.model->Predict(ComparePair(*comparable, *ex, m.stats)).overall);
+      }
+      scores[i] = score + m.TimePenalty(input.day, e);
+    }
+  });
   double best = m.options.join_score;
   long chosen = -1;
   for (std::size_t i = 0; i < c; ++i) {
-    const Impl::Event& e = m.events[ranked[i].second];
-    double score = 5;
-    for (const auto& ex : e.exemplars) {
-      score = std::min(score, m.model->Predict(ComparePair(*comparable, *ex, m.stats)).overall);
-    }
-    score += m.TimePenalty(input.day, e);
+    const double score = scores[i];
     if (score <= best) {  // ties: the event sharing more keys, then the older one
       if (score < best || chosen < 0) {
         best = score;
@@ -333,8 +354,17 @@ std::vector<StorySummary> EventClusterer::Stories() const {
 }
 
 std::vector<EventSummary> EventClusterer::Events() const {
+  std::vector<EventSummary> events;
+  std::vector<StorySummary> stories;
+  Summaries(&events, &stories);
+  return events;
+}
+
+void EventClusterer::Summaries(std::vector<EventSummary>* events,
+                               std::vector<StorySummary>* story_list) const {
   const Impl& m = *impl_;
-  std::vector<StorySummary> stories = Stories();
+  *story_list = Stories();
+  const std::vector<StorySummary>& stories = *story_list;
   std::vector<std::string> story_of(m.events.size());
   for (const StorySummary& s : stories) {
     for (const std::string& e : s.events) story_of[std::stoul(e.substr(1)) - 1] = s.id;
@@ -359,7 +389,7 @@ std::vector<EventSummary> EventClusterer::Events() const {
     s.end = DateOf(e.end);
     out.push_back(std::move(s));
   }
-  return out;
+  *events = std::move(out);
 }
 
 }  // namespace newsweave

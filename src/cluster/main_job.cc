@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "newsweave/parallel.h"
 #include "newsweave/similarity.h"
 #include "newsweave/xling.h"
 
@@ -28,6 +29,8 @@ struct MainJob::Impl {
   TranslationIndex translations;
   EventClusterer clusterer;
   PreparedArticle prepared;
+  std::vector<PreparedArticle> batch_prepared;         // AddBatch's, reused
+  std::vector<std::unique_ptr<XlingAnalyzer>> xlings;  // AddBatch's other threads' ([0] unused)
 
   MainJobResult result;                // articles (events filled at Flush), counters
   std::vector<Row> rows;               // per article
@@ -48,7 +51,10 @@ struct MainJob::Impl {
     return row;
   }
 
-  void Add(const ProcessedArticle& p) {
+  // The bookkeeping of Add() for an article whose text is prepared: its row, its counters,
+  // and what it copies among everything added so far. Returns true when it is nobody's copy
+  // (then its ClusterInput, still to be described, is the last of `pending`).
+  bool Record(const ProcessedArticle& p, const PreparedArticle& prepared_text) {
     for (const RemovedSpan& s : p.clean.removed) result.removed_reasons[s.reason]++;
     result.languages[p.analysis.language.code]++;
     result.raw_bytes += p.article.text.size();
@@ -62,15 +68,13 @@ struct MainJob::Impl {
     const double day = DaysSinceEpoch(p.article.published);
     r.day = std::isnan(day) ? std::numeric_limits<double>::infinity() : day;
     std::string_view body = ComparedBody(p.clean.text, p.article.title);
-    dedup.Prepare(body, &prepared);
     const std::uint32_t copy_of =
-        dedup.Add(p.article.id, p.article.published, body.size(), prepared);
-    if (copy_of != rows.size()) {
+        dedup.Add(p.article.id, p.article.published, body.size(), prepared_text);
+    const bool original = copy_of == rows.size();
+    if (!original) {
       r.copy_of = copy_of;
     } else {
       ClusterInput in;
-      in.article = DescribeArticle(p.article.id, p.article.title, p.article.published, p.clean.text,
-                                   p.analysis, &xling);
       in.title = p.article.title;
       in.source = p.article.source;
       in.day = day;
@@ -79,18 +83,94 @@ struct MainJob::Impl {
       parent.push_back(parent.size());
       pending.push_back(std::move(in));
     }
-    if (options.on_article) {
-      options.on_article(rows.size(), p, r.input >= 0 ? &pending.back().article : nullptr);
-    }
     rows.push_back(r);
     result.articles.push_back(std::move(a));
+    return original;
+  }
+
+  // Describes an article for clustering. Of the readable labels only the names' are kept
+  // (the clusterer names events with them; the terms' serve ScorePair's reasons only).
+  static void Describe(const ProcessedArticle& p, XlingAnalyzer* x, ClusterInput* in) {
+    in->article = DescribeArticle(p.article.id, p.article.title, p.article.published, p.clean.text,
+                                  p.analysis, x);
+    std::vector<std::pair<std::uint64_t, std::string>>& labels = in->article.labels;
+    const std::vector<std::uint64_t>& names = in->article.names;
+    std::erase_if(labels, [&](const auto& l) {
+      return !std::binary_search(names.begin(), names.end(), l.first);
+    });
+    labels.shrink_to_fit();
+    // The dates and numbers as written serve people (similarity reads their features).
+    NeutralRepresentation& rep = in->article.xling;
+    std::vector<DateMention>().swap(rep.dates);
+    std::vector<NumberMention>().swap(rep.numbers);
+    // Sorted and made unique in place, the vectors keep the capacity of all occurrences.
+    ComparableArticle& a = in->article;
+    a.grams.shrink_to_fit();
+    a.shingles.shrink_to_fit();
+    a.names.shrink_to_fit();
+    a.numbers.shrink_to_fit();
+    a.title.shrink_to_fit();
+    a.lead.shrink_to_fit();
+  }
+
+  // Calls options.on_article for row `row` (article `p`), once it is described.
+  void Notify(std::size_t row, const ProcessedArticle& p) {
+    if (!options.on_article) return;
+    const long input = rows[row].input;
+    options.on_article(
+        row, p,
+        input >= 0 ? &pending[static_cast<std::size_t>(input) - batch_input].article : nullptr);
+  }
+
+  void Add(const ProcessedArticle& p) {
+    dedup.Prepare(ComparedBody(p.clean.text, p.article.title), &prepared);
+    if (Record(p, prepared)) Describe(p, &xling, &pending.back());
+    Notify(rows.size() - 1, p);
+  }
+
+  // Add() of each article in order, with the signatures and descriptions (the costly,
+  // independent parts) computed on `threads` threads; the same result as Add() one by one.
+  void AddBatch(std::span<const ProcessedArticle> batch, int threads) {
+    threads = ThreadCount(threads);
+    batch_prepared.resize(std::max(batch_prepared.size(), batch.size()));
+    ParallelFor(batch.size(), threads, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        dedup.Prepare(ComparedBody(batch[i].clean.text, batch[i].article.title),
+                      &batch_prepared[i]);
+      }
+    });
+    std::vector<std::pair<std::size_t, std::size_t>> to_describe;  // (article, pending slot)
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (Record(batch[i], batch_prepared[i])) to_describe.emplace_back(i, pending.size() - 1);
+    }
+    while (xlings.size() < static_cast<std::size_t>(threads)) {
+      xlings.push_back(std::make_unique<XlingAnalyzer>(Lexicon::Default()));
+    }
+    ParallelForSlices(to_describe.size(), threads,
+                      [&](std::size_t slice, std::size_t begin, std::size_t end) {
+                        XlingAnalyzer* x = slice == 0 ? &xling : xlings[slice].get();
+                        for (std::size_t k = begin; k < end; ++k) {
+                          Describe(batch[to_describe[k].first], x, &pending[to_describe[k].second]);
+                        }
+                      });
+    for (std::size_t i = 0; i < batch.size(); ++i) Notify(rows.size() - batch.size() + i, batch[i]);
   }
 
   // Translation pairs with at least one article of the batch: a new article joins the group
   // of the earliest article it is linked to; two groups of earlier batches stay apart.
   void LinkTranslations() {
-    for (const ClusterInput& in : pending) translations.Add(in.article.xling);
-    for (const TranslationPair& t : translations.Pairs(batch_input)) {
+    // The index needs the features and their order, not the mentions.
+    for (const ClusterInput& in : pending) {
+      const NeutralRepresentation& x = in.article.xling;
+      NeutralRepresentation slim;
+      slim.lang = x.lang;
+      slim.features = x.features;
+      slim.anchors = x.anchors;
+      slim.words = x.words;
+      slim.term_coverage = x.term_coverage;
+      translations.Add(std::move(slim));
+    }
+    for (const TranslationPair& t : translations.Pairs(batch_input, options.cluster.threads)) {
       const std::size_t a = Find(t.a), b = Find(t.b);
       if (a == b || std::max(a, b) < batch_input) continue;
       dedup.AddTranslation(static_cast<std::uint32_t>(input_row[t.a]),
@@ -143,6 +223,9 @@ MainJob::MainJob(MainJobOptions options) : impl_(std::make_unique<Impl>(options)
 MainJob::~MainJob() = default;
 
 void MainJob::Add(const ProcessedArticle& p) { impl_->Add(p); }
+void MainJob::AddBatch(std::span<const ProcessedArticle> batch, int threads) {
+  impl_->AddBatch(batch, threads);
+}
 std::size_t MainJob::Flush() { return impl_->Flush(); }
 std::size_t MainJob::size() const { return impl_->rows.size(); }
 const MainJobOptions& MainJob::options() const { return impl_->options; }
@@ -164,8 +247,7 @@ MainJobResult MainJob::Result() const {
       result.articles[it->second].duplicate_of = mem.duplicate_of;
     }
   }
-  result.events = m.clusterer.Events();
-  result.stories = m.clusterer.Stories();
+  m.clusterer.Summaries(&result.events, &result.stories);
   result.dedup = m.dedup.stats();
   return result;
 }
@@ -174,12 +256,15 @@ Result<MainJobResult> RunMainJob(const std::vector<std::string>& paths,
                                  const MainJobOptions& options,
                                  const ArticleReader::DiagnosticSink& sink,
                                  const ProgressFn& progress) {
-  MainJob job(options);
+  MainJobOptions job_options = options;
+  job_options.cluster.threads = ThreadCount(options.pipeline.threads);
+  MainJob job(job_options);
   PipelineOptions pipeline = options.pipeline;
   pipeline.analyze_text = true;
   pipeline.identify_language = true;
-  auto stats = RunPipeline(
-      paths, pipeline, sink, [&](const ProcessedArticle& p) { job.Add(p); }, progress);
+  auto stats = RunPipelineBatches(
+      paths, pipeline, sink,
+      [&](std::span<ProcessedArticle> batch) { job.AddBatch(batch, pipeline.threads); }, progress);
   if (!stats) return std::unexpected(stats.error());
   job.Flush();
   MainJobResult result = job.Result();

@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <chrono>
+#include <memory>
 
 #include "newsweave/parallel.h"
 
@@ -25,11 +26,10 @@ std::string TitleFromCleanText(std::string_view text) {
 
 }  // namespace
 
-Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
-                                  const PipelineOptions& options,
-                                  const ArticleReader::DiagnosticSink& sink,
-                                  const std::function<void(const ProcessedArticle&)>& consumer,
-                                  const ProgressFn& progress) {
+Result<PipelineStats> RunPipelineBatches(
+    const std::vector<std::string>& paths, const PipelineOptions& options,
+    const ArticleReader::DiagnosticSink& sink,
+    const std::function<void(std::span<ProcessedArticle>)>& consumer, const ProgressFn& progress) {
   auto t0 = std::chrono::steady_clock::now();
   PipelineStats stats;
   uint64_t errors = 0;
@@ -38,52 +38,61 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
     if (sink) sink(d);
   });
   Cleaner cleaner(options.clean);
-  Analyzer analyzer(options.analyze);
-  std::vector<Article> batch(options.batch_size ? options.batch_size : 1);
-  std::vector<CleanText> cleaned(batch.size());
+  // The batch; its buffers stay warm from one batch to the next.
+  std::vector<ProcessedArticle> batch(options.batch_size ? options.batch_size : 1);
   std::vector<LanguageGuess> languages(batch.size());
   SourceProfile profile;
   const int threads = ThreadCount(options.threads);
-  ProcessedArticle current;  // reused: its buffers stay warm from one article to the next
+  // One analyzer per thread: they hold ICU break iterators and stemmers.
+  std::vector<std::unique_ptr<Analyzer>> analyzers;
+  for (int t = 0; t < (options.analyze_text ? threads : 0); ++t) {
+    analyzers.push_back(std::make_unique<Analyzer>(options.analyze));
+  }
   bool more = true;
   while (more) {
     size_t n = 0;
     size_t bytes = 0;
-    while (n < batch.size() && bytes < options.batch_bytes && (more = reader.Next(&batch[n]))) {
-      bytes += batch[n].text.size();
+    while (n < batch.size() && bytes < options.batch_bytes &&
+           (more = reader.Next(&batch[n].article))) {
+      bytes += batch[n].article.text.size();
       ++n;
     }
     if (n == 0) break;
     // Stage by stage over the batch, so that each stage's code and tables stay in the CPU
     // caches: the source profile, cleaning, language, then sentences and words.
     profile.Clear();
-    for (size_t i = 0; i < n; ++i) profile.Add(batch[i]);
+    for (size_t i = 0; i < n; ++i) profile.Add(batch[i].article);
     ParallelFor(n, threads, [&](size_t begin, size_t end) {
-      for (size_t i = begin; i < end; ++i) cleaned[i] = cleaner.Clean(batch[i], &profile);
+      for (size_t i = begin; i < end; ++i)
+        batch[i].clean = cleaner.Clean(batch[i].article, &profile);
     });
     ParallelFor(n, threads, [&](size_t begin, size_t end) {
       for (size_t i = begin; i < end; ++i) {
-        languages[i] = options.identify_language || options.analyze_text
-                           ? IdentifyLanguage(cleaned[i].text, batch[i].lang, options.analyze)
-                           : LanguageGuess();
+        languages[i] =
+            options.identify_language || options.analyze_text
+                ? IdentifyLanguage(batch[i].clean.text, batch[i].article.lang, options.analyze)
+                : LanguageGuess();
+      }
+    });
+    ParallelForSlices(n, threads, [&](size_t slice, size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) {
+        ProcessedArticle& p = batch[i];
+        if (options.analyze_text) {
+          analyzers[slice]->Segment(p.clean.text, languages[i].code, &p.analysis);
+        } else {
+          p.analysis.Clear();
+        }
+        p.analysis.language = std::move(languages[i]);
       }
     });
     for (size_t i = 0; i < n; ++i) {
-      ProcessedArticle& p = current;
-      std::swap(p.article, batch[i]);
-      std::swap(p.clean, cleaned[i]);
+      ProcessedArticle& p = batch[i];
       if (p.article.title.empty()) p.article.title = TitleFromCleanText(p.clean.text);
-      if (options.analyze_text) {
-        analyzer.Segment(p.clean.text, languages[i].code, &p.analysis);
-      } else {
-        p.analysis.Clear();
-      }
-      p.analysis.language = std::move(languages[i]);
       stats.clean_bytes += p.clean.text.size();
       stats.removed_spans += p.clean.removed.size();
       for (const RemovedSpan& r : p.clean.removed) stats.removed_bytes += r.end - r.start;
-      consumer(p);
     }
+    consumer(std::span<ProcessedArticle>(batch.data(), n));
     if (progress) progress(reader.stats().bytes, reader.total_bytes());
   }
   stats.read = reader.stats();
@@ -92,6 +101,19 @@ Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
     return MakeError(ErrorCode::kNotFound, "no readable input");
   }
   return stats;
+}
+
+Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
+                                  const PipelineOptions& options,
+                                  const ArticleReader::DiagnosticSink& sink,
+                                  const std::function<void(const ProcessedArticle&)>& consumer,
+                                  const ProgressFn& progress) {
+  return RunPipelineBatches(
+      paths, options, sink,
+      [&](std::span<ProcessedArticle> batch) {
+        for (const ProcessedArticle& p : batch) consumer(p);
+      },
+      progress);
 }
 
 void KeepFreedMemory() {

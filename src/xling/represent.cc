@@ -258,12 +258,26 @@ struct XlingAnalyzer::Impl {
     return false;
   }
 
-  static std::uint64_t PivotKey(std::string_view lang, std::string_view folded) {
-    return XXH3_64bits_withSeed(folded.data(), folded.size(),
-                                lang.size() == 2 ? (lang[0] << 8 | lang[1]) : 0);
+  // The cache key of a pivot: a hash of its language, folded form and stem, all three (the
+  // pivot depends on each; the entity finder asks with the folded form for stem; and with
+  // the language as the hash's seed, short words of two languages collided: "mes" (es) took
+  // the pivot of "met" (en)). A key that leaves any out makes an article's pivots depend on
+  // the words this analyzer saw before, so that results changed with the order and the
+  // number of threads.
+  static std::uint64_t PivotKey(std::string_view lang, std::string_view folded,
+                                std::string_view stem) {
+    thread_local std::string buf;
+    buf.assign(lang);
+    buf.push_back('\x1f');
+    buf.append(folded);
+    if (stem != folded) {
+      buf.push_back('\x1f');
+      buf.append(stem);
+    }
+    return XXH3_64bits(buf.data(), buf.size());
   }
   Pivot* PivotOf(std::string_view lang, std::string_view folded, std::string_view stem) {
-    return PivotOf(lang, folded, stem, PivotKey(lang, folded));
+    return PivotOf(lang, folded, stem, PivotKey(lang, folded, stem));
   }
   Pivot* PivotOf(std::string_view lang, std::string_view folded, std::string_view stem,
                  std::uint64_t key) {
@@ -375,7 +389,7 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
       if (rest.size() < 3) continue;
       folded = stem = rest;  // "l'attaque" is "attaque"
     }
-    words.push_back({folded, stem, Impl::PivotKey(lang, folded)});
+    words.push_back({folded, stem, Impl::PivotKey(lang, folded, stem)});
   }
   constexpr std::size_t kAhead = 8;
   for (std::size_t i = 0; i < std::min(kAhead, words.size()); ++i) im.cache.Prefetch(words[i].key);

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "newsweave/parallel.h"
 #include "newsweave/xling.h"
 
 namespace newsweave {
@@ -154,16 +155,15 @@ std::vector<TranslationPair> TranslationIndex::Nearest(std::uint32_t i, int k) c
   return im->Query(i, k);
 }
 
-std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first) const {
+std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first, int threads) const {
   auto* im = const_cast<Impl*>(impl_.get());
   const std::uint32_t n = static_cast<std::uint32_t>(im->reps.size());
   // Per article, its best candidate in each other language; computed for the articles from
   // `first` on, and for their candidates when the mutual test needs them.
   std::vector<std::unordered_map<std::string, TranslationPair>> best(n);
-  std::vector<bool> done(n, false);
-  auto best_of = [&](std::uint32_t i) -> const std::unordered_map<std::string, TranslationPair>& {
-    if (done[i]) return best[i];
-    done[i] = true;
+  std::vector<char> done(n, 0);
+  // Fills best[i]; reads the index only, so it runs on any thread for distinct i.
+  auto compute = [&](std::uint32_t i) {
     for (const TranslationPair& p : im->Query(i, 32)) {
       if (p.score < im->options.threshold) break;
       const std::uint32_t other = p.a == i ? p.b : p.a;
@@ -180,8 +180,30 @@ std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first) const 
       auto [it, fresh] = best[i].emplace(lang, p);
       if (!fresh && p.score > it->second.score) it->second = p;
     }
+  };
+  auto best_of = [&](std::uint32_t i) -> const std::unordered_map<std::string, TranslationPair>& {
+    if (!done[i]) {
+      compute(i);
+      done[i] = 1;
+    }
     return best[i];
   };
+  // The new articles' candidates on all threads when there are many (weights made current
+  // first, for every article, so that the threads only read); older ones' when the mutual
+  // test asks. A few new articles (an ingest of a few) are queried on this thread, weighing
+  // only the articles they touch.
+  const std::uint32_t fresh = n - std::min(first, n);
+  if (ThreadCount(threads) > 1 && fresh >= 256) {
+    ParallelFor(n, ThreadCount(threads), [&](std::size_t begin, std::size_t end) {
+      for (std::size_t k = begin; k < end; ++k) im->Weigh(static_cast<std::uint32_t>(k));
+    });
+    ParallelFor(fresh, ThreadCount(threads), [&](std::size_t begin, std::size_t end) {
+      for (std::size_t k = begin; k < end; ++k) {
+        compute(static_cast<std::uint32_t>(first + k));
+        done[first + k] = 1;
+      }
+    });
+  }
   std::vector<TranslationPair> out;
   for (std::uint32_t i = first; i < n; ++i) {
     for (const auto& [lang, p] : best_of(i)) {
