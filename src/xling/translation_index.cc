@@ -19,6 +19,9 @@ struct TranslationIndex::Impl {
   std::vector<double> norms;                // squared, over all features
   std::vector<double> term_norms2;          // squared norm of the pivot terms alone
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+  std::vector<std::uint16_t> lang_ids;  // per article, a number per language (compared in
+                                        // the lookups' inner loop instead of the strings)
+  std::unordered_map<std::string, std::uint16_t> lang_numbers;
 
   void Build() {
     if (built) return;
@@ -27,9 +30,10 @@ struct TranslationIndex::Impl {
     weights.assign(n, {});
     norms.assign(n, 0);
     term_norms2.assign(n, 0);
-    const std::uint32_t max_df = n >= 200
-                                     ? std::max<std::uint32_t>(2, options.max_posting_share * n)
-                                     : static_cast<std::uint32_t>(n);
+    const std::uint32_t max_df =
+        n >= 200 ? std::max<std::uint32_t>(
+                       2, std::min<double>(options.max_posting_share * n, options.max_posting))
+                 : static_cast<std::uint32_t>(n);
     for (std::uint32_t i = 0; i < n; ++i) {
       const auto& fs = reps[i].features;
       weights[i].resize(fs.size());
@@ -85,7 +89,7 @@ struct TranslationIndex::Impl {
       const std::uint32_t k = order[r];
       for (std::uint32_t j : postings.at(fs[k].id)) {
         if (j == i) continue;
-        if (options.different_languages_only && reps[j].lang == reps[i].lang) continue;
+        if (options.different_languages_only && lang_ids[j] == lang_ids[i]) continue;
         partial[j] += weights[i][k];
       }
     }
@@ -117,6 +121,9 @@ TranslationIndex::~TranslationIndex() = default;
 
 std::uint32_t TranslationIndex::Add(NeutralRepresentation rep) {
   impl_->df.Add(rep);
+  auto [lang, fresh] =
+      impl_->lang_numbers.emplace(rep.lang, static_cast<std::uint16_t>(impl_->lang_numbers.size()));
+  impl_->lang_ids.push_back(lang->second);
   impl_->reps.push_back(std::move(rep));
   impl_->built = false;
   impl_->postings.clear();
