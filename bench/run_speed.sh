@@ -6,7 +6,7 @@
 # about 4 GB of disk and a long while) makes a corpus with make_news_day (seed 1, two days)
 # under ${BUILD_DIR:-build}/bench/speed unless it is there, then runs
 #   /usr/bin/time -v build/newsweave run --json -q CORPUS > /dev/null
-# and prints seconds, articles/s and peak RSS. Then incremental_eval on the smallest size.
+# and prints wall seconds, CPU seconds (user + system), articles/s and peak RSS. Then incremental_eval on the smallest size.
 # Sentences come from the SemEval-2022 Task 8 CSV (../shared/data, never copied here).
 #
 # Environment: BUILD_DIR (build), SPEED_SIZES, SPEED_THREADS (0: one per core),
@@ -39,7 +39,7 @@ echo "   commit:  $(git rev-parse --short HEAD 2>/dev/null || echo none)"
 echo "   build:   $BUILD_DIR ($(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt"))"
 echo "   cpu:     $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores, --threads $THREADS"
 echo "   load:    $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%10s %9s %10s %12s %9s %8s\n' articles MB seconds articles/s "peak MB" events
+printf '%10s %9s %10s %10s %12s %9s %8s\n' articles MB seconds "CPU s" articles/s "peak MB" events
 for n in $SIZES; do
   corpus="$DIR/news-$n.jsonl"
   if [[ ! -s "$corpus" ]]; then
@@ -52,11 +52,12 @@ for n in $SIZES; do
     >"$DIR/run-$n.json" 2>"$timing" || die "newsweave run failed on $corpus (see $timing)"
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
     for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$timing")
-  peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$timing")
+  cpu=$(awk -F': ' '/(User|System) time/ {s += $2} END {printf "%.1f", s}' "$timing")
+  peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1000}' "$timing")
   events=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' \
     "$DIR/run-$n.json" 2>/dev/null || echo "?")
   rm -f "$DIR/run-$n.json"
-  printf '%10s %9.0f %10.1f %12.0f %9s %8s\n' "$n" "$(du -m "$corpus" | cut -f1)" "$secs" \
+  printf '%10s %9.0f %10.1f %10s %12.0f %9s %8s\n' "$n" "$(du -m "$corpus" | cut -f1)" "$secs" "$cpu" \
     "$(awk -v n="$n" -v s="$secs" 'BEGIN {print n / s}')" "$peak" "$events"
 done
 

@@ -230,6 +230,8 @@ struct TranslationOptions {
   int query_features = 48;               // rarest features per article looked up in the index
   double max_posting_share = 0.05;       // features in more than this share of articles are not
                                          // looked up (kept for scoring), once N >= 200
+  std::uint32_t max_posting = 1000;      // ... nor in more than this many (at most 1,000 an
+                                         // article's lookup walks per feature: linear in N)
   bool different_languages_only = true;  // Nearest(): candidates in other languages only
   // Pairs(): link two articles only when each is the other's best candidate in its
   // language (an original may still be linked to one translation per language).

@@ -30,7 +30,7 @@ struct MainJob::Impl {
   EventClusterer clusterer;
   PreparedArticle prepared;
   std::vector<PreparedArticle> batch_prepared;         // AddBatch's, reused
-  std::vector<std::unique_ptr<XlingAnalyzer>> xlings;  // AddBatch's other threads' ([0] unused)
+  std::vector<std::unique_ptr<XlingAnalyzer>> xlings;  // AddBatch's threads after the first
 
   MainJobResult result;                // articles (events filled at Flush), counters
   std::vector<Row> rows;               // per article
@@ -143,12 +143,12 @@ struct MainJob::Impl {
     for (std::size_t i = 0; i < batch.size(); ++i) {
       if (Record(batch[i], batch_prepared[i])) to_describe.emplace_back(i, pending.size() - 1);
     }
-    while (xlings.size() < static_cast<std::size_t>(threads)) {
+    while (xlings.size() + 1 < static_cast<std::size_t>(threads)) {
       xlings.push_back(std::make_unique<XlingAnalyzer>(Lexicon::Default()));
     }
     ParallelForSlices(to_describe.size(), threads,
                       [&](std::size_t slice, std::size_t begin, std::size_t end) {
-                        XlingAnalyzer* x = slice == 0 ? &xling : xlings[slice].get();
+                        XlingAnalyzer* x = slice == 0 ? &xling : xlings[slice - 1].get();
                         for (std::size_t k = begin; k < end; ++k) {
                           Describe(batch[to_describe[k].first], x, &pending[to_describe[k].second]);
                         }

@@ -22,6 +22,9 @@ struct TranslationIndex::Impl {
   // after an Add (`version` counts Adds), so a query after a few Adds to a large index costs
   // only the articles it touches.
   std::uint64_t version = 0;
+  std::vector<std::uint16_t> lang_ids;  // per article, a number per language (compared in
+                                        // the lookups' inner loop instead of the strings)
+  std::unordered_map<std::string, std::uint16_t> lang_numbers;
   std::vector<std::uint64_t> weights_version;  // per article, the version of its weights
   std::vector<std::vector<float>> weights;     // per article, per feature: tf * idf
   std::vector<double> norms;                   // squared, over all features
@@ -43,7 +46,8 @@ struct TranslationIndex::Impl {
 
   std::uint32_t MaxDf() const {
     const std::size_t n = reps.size();
-    return n >= 200 ? std::max<std::uint32_t>(2, options.max_posting_share * n)
+    return n >= 200 ? std::max<std::uint32_t>(
+                          2, std::min<double>(options.max_posting_share * n, options.max_posting))
                     : static_cast<std::uint32_t>(n);
   }
 
@@ -109,7 +113,7 @@ struct TranslationIndex::Impl {
       const std::uint32_t k = order[r];
       for (std::uint32_t j : postings.at(fs[k].id)) {
         if (j == i) continue;
-        if (options.different_languages_only && reps[j].lang == reps[i].lang) continue;
+        if (options.different_languages_only && lang_ids[j] == lang_ids[i]) continue;
         partial[j] += weights[i][k];
       }
     }
@@ -142,6 +146,9 @@ TranslationIndex::~TranslationIndex() = default;
 std::uint32_t TranslationIndex::Add(NeutralRepresentation rep) {
   Impl& m = *impl_;
   m.df.Add(rep);
+  auto [lang, fresh] =
+      m.lang_numbers.emplace(rep.lang, static_cast<std::uint16_t>(m.lang_numbers.size()));
+  m.lang_ids.push_back(lang->second);
   m.reps.push_back(std::move(rep));
   ++m.version;
   const auto i = static_cast<std::uint32_t>(m.reps.size() - 1);
