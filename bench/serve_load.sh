@@ -80,7 +80,7 @@ after=$(curl -s "$url/healthz" | sed 's/.*"articles":\([0-9]*\).*/\1/')
 again_same=0
 again_added=0
 while IFS= read -r line; do
-  answer=$(printf '%s\n' "$line" | curl -s -H 'Authorization: Bearer bench' --data-binary @- "$url/api/articles")
+  answer=$(printf '%s\n' "$line" | curl -s -H 'Authorization: Bearer bench' -H 'Content-Type: application/x-ndjson' --data-binary @- "$url/api/articles")
   case "$answer" in
     *'"added":1'*) again_added=$((again_added + 1)) ;;
     *'"same_id":1'*) again_same=$((again_same + 1)) ;;

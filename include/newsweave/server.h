@@ -18,10 +18,12 @@ struct ServerOptions {
   int port = 8080;                   // 0: any free port (see NewsServer::port())
   std::string token;                 // non-empty: POST needs "Authorization: Bearer <token>"
   std::size_t max_body = 16u << 20;  // bytes; larger requests get 413
-  int threads = 8;                   // worker threads answering requests
-  std::size_t max_queued = 256;      // connections waiting for a worker; more are closed
-  int read_timeout_seconds = 10;     // a client that sends nothing for this long is closed
-  std::size_t max_results = 200;     // limit= is capped at this
+  // Worker threads. Each open connection (keep-alive) holds one for its life, so this is
+  // also how many clients are served at once; more wait in the queue.
+  int threads = 32;
+  std::size_t max_queued = 256;   // connections waiting for a worker; more are closed
+  int read_timeout_seconds = 10;  // a client that sends nothing for this long is closed
+  std::size_t max_results = 200;  // limit= is capped at this
   CollectionOptions collection;
 };
 

@@ -73,7 +73,7 @@ struct ServeFlags {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string token;
-  int threads = 8;
+  int threads = 32;
   std::size_t max_body_mb = 16;
 };
 

@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   serve->add_option("--token", serve_flags.token,
                     "Writes (POST /api/articles) need \"Authorization: Bearer TOKEN\"");
-  serve->add_option("--threads", serve_flags.threads, "Worker threads (default 8)")
+  serve->add_option("--threads", serve_flags.threads, "Worker threads = clients served at once (default 32)")
       ->check(CLI::Range(1, 256));
   serve
       ->add_option("--max-body", serve_flags.max_body_mb,

@@ -200,7 +200,13 @@ struct NewsServer::Impl {
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
       std::string message;
-      if (res.status == 413) {
+      if (res.status == 413 &&
+          req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded")) {
+        // cpp-httplib caps form-encoded bodies at 8 KiB, whatever the body limit.
+        message =
+            "form-encoded bodies are limited to 8 KiB: send the articles with "
+            "Content-Type: application/x-ndjson (or application/json)";
+      } else if (res.status == 413) {
         message = "request body too large";
       } else if (res.status == 404 && req.path.starts_with("/api/")) {
         message = "no such endpoint: " + req.method + " " + req.path;

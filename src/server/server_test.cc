@@ -264,6 +264,17 @@ TEST_F(ServerTest, PostIngestsGoodLinesAndReportsBadOnes) {
   EXPECT_EQ(empty->status, 400);
 }
 
+TEST_F(ServerTest, FormEncodedBodiesOver8KiBAre413WithAHint) {
+  httplib::Headers headers{{"Authorization", "Bearer s3cret"}};
+  std::string text(9000, 'x');
+  auto res =
+      client_->Post("/api/articles", headers, "{\"id\": \"form\", \"text\": \"" + text + "\"}",
+                    "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+  EXPECT_NE(res->body.find("application/x-ndjson"), std::string::npos) << res->body;
+}
+
 TEST_F(ServerTest, OversizedBodiesAre413) {
   std::string big(100 * 1024, 'x');
   auto res = Post("{\"id\": \"big\", \"text\": \"" + big + "\"}");
