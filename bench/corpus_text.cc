@@ -350,4 +350,26 @@ std::string MakeTimestamp(Rng& rng) {
   return buf;
 }
 
+std::vector<std::string> SplitSpaces(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string JoinPieces(const std::vector<std::string>& pieces) {
+  std::string out;
+  for (const std::string& p : pieces) {
+    if (!out.empty()) out.push_back(' ');
+    out += p;
+  }
+  return out;
+}
+
 }  // namespace newsweave::bench

@@ -99,6 +99,12 @@ void AppendField(std::string_view key, std::string_view value, bool first, std::
 // Returns an ISO 8601 timestamp within 2026 in one of the forms feeds use.
 std::string MakeTimestamp(Rng& rng);
 
+// Splits `s` on spaces into its non-empty pieces.
+std::vector<std::string> SplitSpaces(std::string_view s);
+
+// The pieces joined with single spaces.
+std::string JoinPieces(const std::vector<std::string>& pieces);
+
 }  // namespace newsweave::bench
 
 #endif  // NEWSWEAVE_BENCH_CORPUS_TEXT_H_

@@ -27,11 +27,13 @@ namespace {
 
 using newsweave::bench::AppendField;
 using newsweave::bench::ChromeFor;
+using newsweave::bench::JoinPieces;
 using newsweave::bench::LangPool;
 using newsweave::bench::LoadPools;
 using newsweave::bench::MakeTimestamp;
 using newsweave::bench::PickWeighted;
 using newsweave::bench::Rng;
+using newsweave::bench::SplitSpaces;
 
 constexpr double kOriginShare = 0.40;      // of each block
 constexpr double kDistractorShare = 0.15;  // of each block; the rest are copies
@@ -52,30 +54,6 @@ struct Doc {
   double strength = 0;         // see the README: edit fraction, share of words, ...
   int shared = 0;              // distractors: sentences taken from the parent
 };
-
-// Splits `s` on spaces into its non-empty pieces.
-std::vector<std::string> SplitSpaces(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-// Returns the paragraph's pieces joined with single spaces.
-std::string JoinPieces(const std::vector<std::string>& pieces) {
-  std::string out;
-  for (const std::string& p : pieces) {
-    if (!out.empty()) out.push_back(' ');
-    out += p;
-  }
-  return out;
-}
 
 // Returns the number of space-separated words of a paragraph.
 int CountWords(const std::vector<std::string>& paragraph) {

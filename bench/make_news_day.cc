@@ -29,10 +29,12 @@ using newsweave::bench::AppendField;
 using newsweave::bench::Chrome;
 using newsweave::bench::ChromeFor;
 using newsweave::bench::Fill;
+using newsweave::bench::JoinPieces;
 using newsweave::bench::LangPool;
 using newsweave::bench::LoadPools;
 using newsweave::bench::PickWeighted;
 using newsweave::bench::Rng;
+using newsweave::bench::SplitSpaces;
 
 // Share of each language among the events' first languages (others in the CSV: left out;
 // Chinese has no spaces to put names between).
@@ -106,39 +108,16 @@ std::string OrgName(Rng& rng) {
   return Capitalized(Syllables(rng, 2)) + "ex " + rng.Pick(kEnds);
 }
 
-// Splits on spaces.
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) out.push_back(' ');
-    out += w;
-  }
-  return out;
-}
-
 // A sentence of `pool` with `k` of its inner words replaced by the event's names or numbers.
 std::string EventSentence(Rng& rng, const LangPool& pool, const Event& e, int k) {
-  std::vector<std::string> words = Words(rng.Pick(pool.sentences));
-  if (words.size() < 3) return Join(words);
+  std::vector<std::string> words = SplitSpaces(rng.Pick(pool.sentences));
+  if (words.size() < 3) return JoinPieces(words);
   for (int i = 0; i < k; ++i) {
     const std::size_t at =
         static_cast<std::size_t>(rng.Uniform(1, static_cast<int>(words.size()) - 2));
     words[at] = rng.Chance(0.75) ? rng.Pick(e.names) : rng.Pick(e.numbers);
   }
-  return Join(words);
+  return JoinPieces(words);
 }
 
 // The sentences that the event's articles in `lang` share (agency wording).
@@ -160,14 +139,14 @@ Body MakeBody(const Meta& m, const Event& e, const LangPool& pool) {
   Rng rng(m.seed);
   std::vector<std::string> shared = SharedSentences(e, m.lang, pool);
   Body b;
-  std::vector<std::string> title = Words(rng.Pick(pool.short_lines));
+  std::vector<std::string> title = SplitSpaces(rng.Pick(pool.short_lines));
   if (title.size() >= 2) {
     title[static_cast<std::size_t>(rng.Uniform(1, static_cast<int>(title.size()) - 1))] =
         e.names[0];
   } else {
     title.push_back(e.names[0]);
   }
-  b.title = Join(title);
+  b.title = JoinPieces(title);
   for (int p = rng.Uniform(6, 10); p > 0; --p) {
     std::string par;
     for (int s = rng.Uniform(2, 4); s > 0; --s) {
@@ -193,11 +172,11 @@ Body CopyBody(Body b, Kind kind, std::uint64_t seed) {
   if (kind == kNear) {
     const double drop = 0.01 + 0.04 * rng.Real();
     for (std::string& p : b.paragraphs) {
-      std::vector<std::string> words = Words(p), kept;
+      std::vector<std::string> words = SplitSpaces(p), kept;
       for (std::string& w : words) {
         if (!rng.Chance(drop)) kept.push_back(std::move(w));
       }
-      p = Join(kept);
+      p = JoinPieces(kept);
     }
   } else if (kind == kContained) {
     const std::size_t keep =
