@@ -68,8 +68,7 @@ class Collection {
 // The English pivot stems of an analyzed text in language `lang`, each once, space
 // separated: English words by their stem, others by their lexicon translations. What the
 // store indexes so that an English query finds articles in other languages.
-std::string PivotStems(std::string_view text, const Analysis& analysis, std::string_view lang,
-                       const Lexicon* lexicon);
+std::string PivotStems(const Analysis& analysis, std::string_view lang, const Lexicon* lexicon);
 
 // An FTS5 query for the words of `query` in any language: each word matches as written, or
 // through its English pivot stems (from every language the lexicon knows); all words

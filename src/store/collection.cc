@@ -73,9 +73,7 @@ std::vector<StoredStory> StoriesOf(const MainJobResult& r) {
 
 }  // namespace
 
-std::string PivotStems(std::string_view text, const Analysis& analysis, std::string_view lang,
-                       const Lexicon* lexicon) {
-  (void)text;
+std::string PivotStems(const Analysis& analysis, std::string_view lang, const Lexicon* lexicon) {
   std::unordered_set<std::string_view> seen;
   std::string out;
   auto add = [&](std::string_view stem) {
@@ -225,7 +223,7 @@ Result<std::unique_ptr<Collection>> Collection::Open(const std::string& path,
     const std::string lang = a.lang;
     ProcessedArticle p = m.Replayed(a);
     if (needs_pivot) {
-      missing_pivots.emplace_back(id, PivotStems(p.clean.text, p.analysis, lang, lexicon));
+      missing_pivots.emplace_back(id, PivotStems(p.analysis, lang, lexicon));
     }
     m.job.Add(p);
     if (progress && (++done % 256 == 0 || done == total)) progress(done, total);
@@ -290,7 +288,7 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
         a.lang = p.analysis.language.code;
         words.Prepare(ComparedBody(p.clean.text, p.article.title), &prepared);
         a.exact_hash = prepared.shingles > 0 ? prepared.exact : 0;
-        a.pivot = PivotStems(p.clean.text, p.analysis, a.lang, lexicon);
+        a.pivot = PivotStems(p.analysis, a.lang, lexicon);
         a.batch = *ingest;
         batch.push_back(std::move(a));
         pending.push_back(p);
