@@ -146,6 +146,7 @@ struct Collection::Impl {
   CollectionOptions options;
   std::unique_ptr<Store> store;
   MainJob job;
+  Deduplicator words;  // for its exact-copy key (the hash of the words); made once
   Analyzer analyzer;
   // What the store holds, to write only what changes: per article (in job order) its id and
   // link, and per event its stored form.
@@ -153,7 +154,7 @@ struct Collection::Impl {
   std::vector<ArticleLink> written_links;
   std::vector<StoredEvent> written_events;
 
-  explicit Impl(const CollectionOptions& o) : options(o), job(o.job) {}
+  explicit Impl(const CollectionOptions& o) : options(o), job(o.job), words(o.job.dedup) {}
 
   // Writes the links, events and stories of `r` (the job's result) that differ from what the
   // store holds.
@@ -247,7 +248,6 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
   if (!ingest) return std::unexpected(ingest.error());
   IngestReport report;
   const Lexicon* lexicon = Lexicon::Default();
-  Deduplicator words(m.options.job.dedup);  // for its exact-copy key (the hash of the words)
   PreparedArticle prepared;
   std::vector<ProcessedArticle> pending;
   std::vector<StoredArticle> batch;
@@ -286,7 +286,7 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
         a.article = p.article;
         a.clean = p.clean;
         a.lang = p.analysis.language.code;
-        words.Prepare(ComparedBody(p.clean.text, p.article.title), &prepared);
+        m.words.Prepare(ComparedBody(p.clean.text, p.article.title), &prepared);
         a.exact_hash = prepared.shingles > 0 ? prepared.exact : 0;
         a.pivot = PivotStems(p.analysis, a.lang, lexicon);
         a.batch = *ingest;
