@@ -65,6 +65,10 @@ class Collection {
   std::unique_ptr<Impl> impl_;
 };
 
+// The analysis of a stored article's clean text for its stored language (sentences, words,
+// stems; the language is not identified again): what replaying and the server's reads need.
+void AnalyzeStored(const StoredArticle& article, Analyzer* analyzer, Analysis* out);
+
 // The English pivot stems of an analyzed text in language `lang`, each once, space
 // separated: English words by their stem, others by their lexicon translations. What the
 // store indexes so that an English query finds articles in other languages.

@@ -6,18 +6,13 @@
 #include "newsweave/analysis.h"
 #include "newsweave/quotes.h"
 #include "newsweave/xling.h"
+#include "quotes/test_util.h"
 
 namespace newsweave {
 namespace {
 
 std::vector<Claim> Claims(std::string_view text, std::string_view lang) {
-  static Analyzer analyzer;
-  static XlingAnalyzer xling(Lexicon::Default());
-  Analysis analysis;
-  analyzer.Analyze(text, lang, &analysis);
-  NeutralRepresentation rep;
-  xling.Represent(text, analysis, "", &rep);
-  return ExtractStatements(text, analysis, rep.entities).claims;
+  return quotes_test::Extract(text, lang).claims;
 }
 
 bool HasKey(const std::string& keys, std::string_view key) {

@@ -9,19 +9,12 @@
 #include "newsweave/main_job.h"
 #include "newsweave/quotes.h"
 #include "newsweave/xling.h"
+#include "quotes/test_util.h"
 
 namespace newsweave {
 namespace {
 
-ArticleStatements Extract(std::string_view text, std::string_view lang) {
-  static Analyzer analyzer;
-  static XlingAnalyzer xling(Lexicon::Default());
-  Analysis analysis;
-  analyzer.Analyze(text, lang, &analysis);
-  NeutralRepresentation rep;
-  xling.Represent(text, analysis, "", &rep);
-  return ExtractStatements(text, analysis, rep.entities);
-}
+using quotes_test::Extract;
 
 TEST(GroupStatements, TheSameStatementInTwoLanguagesIsOneQuote) {
   ArticleStatements en = Extract(

@@ -5,21 +5,12 @@
 #include "newsweave/analysis.h"
 #include "newsweave/quotes.h"
 #include "newsweave/xling.h"
+#include "quotes/test_util.h"
 
 namespace newsweave {
 namespace {
 
-// Analyses `text` as the main job does (language declared, names from the cross-lingual
-// layer) and extracts its statements.
-ArticleStatements Extract(std::string_view text, std::string_view lang) {
-  static Analyzer analyzer;
-  static XlingAnalyzer xling(Lexicon::Default());
-  Analysis analysis;
-  analyzer.Analyze(text, lang, &analysis);
-  NeutralRepresentation rep;
-  xling.Represent(text, analysis, "", &rep);
-  return ExtractStatements(text, analysis, rep.entities);
-}
+using quotes_test::Extract;
 
 // The speaker of the quote whose text starts with `start`, or "<no such quote>".
 std::string SpeakerOf(const ArticleStatements& s, std::string_view start) {

@@ -85,15 +85,29 @@ Result<json> StoryJson(Store& store, const StoredStory& s, std::size_t max_event
               {"events", std::move(events)}};
 }
 
-// The comparable form of a stored article (analyzers per thread).
+// Analyzers are costly to make and not thread-safe: one set per server thread.
+struct ThreadAnalyzers {
+  Analyzer analyzer;
+  XlingAnalyzer xling{Lexicon::Default()};
+};
+ThreadAnalyzers& Analyzers() {
+  thread_local ThreadAnalyzers analyzers;
+  return analyzers;
+}
+
+// The comparable form of a stored article.
 ComparableArticle Describe(const StoredArticle& a) {
-  thread_local Analyzer analyzer;
-  thread_local XlingAnalyzer xling(Lexicon::Default());
+  ThreadAnalyzers& t = Analyzers();
   Analysis analysis;
-  analyzer.Segment(a.clean.text, a.lang, &analysis);
-  analysis.language.code = a.lang;
+  AnalyzeStored(a, &t.analyzer, &analysis);
   return DescribeArticle(a.article.id, a.article.title, a.article.published, a.clean.text, analysis,
-                         &xling);
+                         &t.xling);
+}
+
+// What a list shows of a stored article.
+json BriefOf(const StoredArticle& a) {
+  return Brief(ArticleBrief{a.article.id, a.article.title, a.lang, a.article.source,
+                            a.article.published, a.link});
 }
 
 SimilarityScores Score(const ComparableArticle& a, const ComparableArticle& b) {
@@ -151,8 +165,7 @@ void SharedWords(const ComparableArticle& a, const ComparableArticle& b, json* e
 // them, in the order stored), grouped across languages.
 Result<json> StatementsJson(Store& store, const std::vector<ArticleBrief>& members,
                             std::size_t max_articles) {
-  thread_local Analyzer analyzer;
-  thread_local XlingAnalyzer xling(Lexicon::Default());
+  ThreadAnalyzers& t = Analyzers();
   std::vector<ArticleStatements> found;
   found.reserve(std::min(members.size(), max_articles));
   std::vector<ArticleStatementsRef> refs;
@@ -160,10 +173,9 @@ Result<json> StatementsJson(Store& store, const std::vector<ArticleBrief>& membe
     auto a = store.GetArticle(members[i].id);
     if (!a) return std::unexpected(a.error());
     Analysis analysis;
-    analyzer.Segment(a->clean.text, a->lang, &analysis);
-    analysis.language.code = a->lang;
+    AnalyzeStored(*a, &t.analyzer, &analysis);
     std::vector<EntityMention> entities;
-    xling.FindEntities(a->clean.text, analysis, &entities);
+    t.xling.FindEntities(a->clean.text, analysis, &entities);
     found.push_back(ExtractStatements(a->clean.text, analysis, entities));
     refs.push_back(ArticleStatementsRef{
         a->article.id, a->lang, nullptr,
@@ -281,9 +293,7 @@ ApiResponse GetArticle(Store& store, const std::string& id) {
   if (!a) return FromError(a.error());
   auto copies = store.CopiesOf(id);
   if (!copies) return FromError(copies.error());
-  ArticleBrief brief{a->article.id,     a->article.title,     a->lang,
-                     a->article.source, a->article.published, a->link};
-  json j = Brief(brief);
+  json j = BriefOf(*a);
   j["url"] = a->article.url;
   j["story"] = NullIfEmpty(a->link.story);
   j["text"] = a->article.text;
@@ -333,8 +343,7 @@ ApiResponse SimilarArticles(Store& store, const std::string& id, int limit) {
     auto b = store.GetArticle(other);
     if (!b) continue;
     const SimilarityScores s = Score(ca, Describe(*b));
-    json j = Brief(ArticleBrief{b->article.id, b->article.title, b->lang, b->article.source,
-                                b->article.published, b->link});
+    json j = BriefOf(*b);
     j["overall"] = s.overall;
     j["reasons"] = s.reasons;
     scored.emplace_back(s.overall, std::move(j));
@@ -371,10 +380,8 @@ ApiResponse Similarity(Store& store, const std::string& a, const std::string& b)
   if (!sb) return FromError(sb.error());
   const ComparableArticle ca = Describe(*sa), cb = Describe(*sb);
   json j = ScoresJson(Score(ca, cb));
-  j["a"] = Brief(ArticleBrief{sa->article.id, sa->article.title, sa->lang, sa->article.source,
-                              sa->article.published, sa->link});
-  j["b"] = Brief(ArticleBrief{sb->article.id, sb->article.title, sb->lang, sb->article.source,
-                              sb->article.published, sb->link});
+  j["a"] = BriefOf(*sa);
+  j["b"] = BriefOf(*sb);
   j["a"]["clean"] = sa->clean.text;
   j["b"]["clean"] = sb->clean.text;
   json entities, terms_a, terms_b;

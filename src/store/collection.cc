@@ -73,6 +73,11 @@ std::vector<StoredStory> StoriesOf(const MainJobResult& r) {
 
 }  // namespace
 
+void AnalyzeStored(const StoredArticle& article, Analyzer* analyzer, Analysis* out) {
+  analyzer->Segment(article.clean.text, article.lang, out);
+  out->language.code = article.lang;
+}
+
 std::string PivotStems(const Analysis& analysis, std::string_view lang, const Lexicon* lexicon) {
   std::unordered_set<std::string_view> seen;
   std::string out;
@@ -148,9 +153,8 @@ struct Collection::Impl {
   MainJob job;
   Deduplicator words;  // for its exact-copy key (the hash of the words); made once
   Analyzer analyzer;
-  // What the store holds, to write only what changes: per article (in job order) its id and
-  // link, and per event its stored form.
-  std::vector<std::string> ids;
+  // What the store holds, to write only what changes: per article (in job order) its link,
+  // and per event its stored form.
   std::vector<ArticleLink> written_links;
   std::vector<StoredEvent> written_events;
 
@@ -185,10 +189,9 @@ struct Collection::Impl {
 
   ProcessedArticle Replayed(StoredArticle& a) {
     ProcessedArticle p;
+    AnalyzeStored(a, &analyzer, &p.analysis);
     p.article = std::move(a.article);
     p.clean = std::move(a.clean);
-    analyzer.Segment(p.clean.text, a.lang, &p.analysis);
-    p.analysis.language.code = a.lang;
     return p;
   }
 };
@@ -217,7 +220,6 @@ Result<std::unique_ptr<Collection>> Collection::Open(const std::string& path,
   auto st = m.store->ForEachArticle([&](StoredArticle& a) {
     if (a.batch != batch && batch >= 0) m.job.Flush();
     batch = a.batch;
-    m.ids.push_back(a.article.id);
     m.written_links.push_back(a.link);
     const std::string id = a.article.id;
     const bool needs_pivot = a.pivot.empty();
@@ -249,8 +251,8 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
   IngestReport report;
   const Lexicon* lexicon = Lexicon::Default();
   PreparedArticle prepared;
-  std::vector<ProcessedArticle> pending;
   std::vector<StoredArticle> batch;
+  std::vector<Analysis> analyses;  // of the batch's articles (their text lives in `batch`)
   std::vector<bool> added;
   std::vector<std::string> added_ids;
   Status failure;
@@ -266,15 +268,18 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
       report.counts.same_id += counts->same_id;
       report.counts.same_url += counts->same_url;
       report.counts.same_text += counts->same_text;
-      for (std::size_t i = 0; i < pending.size(); ++i) {
+      ProcessedArticle p;
+      for (std::size_t i = 0; i < batch.size(); ++i) {
         if (!added[i]) continue;
-        m.job.Add(pending[i]);
-        m.ids.push_back(pending[i].article.id);
-        added_ids.push_back(pending[i].article.id);
+        p.article = std::move(batch[i].article);
+        p.clean = std::move(batch[i].clean);
+        p.analysis = std::move(analyses[i]);
+        m.job.Add(p);
+        added_ids.push_back(std::move(p.article.id));
       }
     }
     batch.clear();
-    pending.clear();
+    analyses.clear();
   };
   PipelineOptions pipeline = m.options.job.pipeline;
   pipeline.analyze_text = true;
@@ -291,7 +296,7 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
         a.pivot = PivotStems(p.analysis, a.lang, lexicon);
         a.batch = *ingest;
         batch.push_back(std::move(a));
-        pending.push_back(p);
+        analyses.push_back(p.analysis);
         if (batch.size() >= m.options.batch) flush();
       },
       progress);

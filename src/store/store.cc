@@ -106,7 +106,15 @@ std::vector<RemovedSpan> DecodeSpans(const std::string& text) {
   return out;
 }
 
-// An article from a row of the columns GetArticle selects.
+// The columns ReadArticle reads, with `raw` for the raw text's (the column, or '' to leave
+// it out).
+std::string ArticleColumns(const char* raw) {
+  return std::string("id, url, source, title, published, declared_lang, lang, ") + raw +
+         ", clean, removed, exact_hash, file, line, batch, pivot, event, story, relation, "
+         "duplicate_of";
+}
+
+// An article from a row of the columns ArticleColumns names.
 StoredArticle ReadArticle(const Statement& s, bool with_raw) {
   StoredArticle a;
   a.article.id = s.ColumnText(0);
@@ -292,10 +300,8 @@ Result<std::uint64_t> Store::ArticleCount() {
 }
 
 Result<StoredArticle> Store::GetArticle(const std::string& id) {
-  Statement s(
-      impl_->Cached("SELECT id, url, source, title, published, declared_lang, lang, raw, clean, "
-                    "removed, exact_hash, file, line, batch, pivot, event, story, relation, "
-                    "duplicate_of FROM articles WHERE id = ?1"));
+  Statement s(impl_->Cached(std::string("SELECT ") + ArticleColumns("raw") +
+                            " FROM articles WHERE id = ?1"));
   s.Text(1, id);
   const int rc = s.Step();
   if (rc == SQLITE_DONE) return MakeError(ErrorCode::kNotFound, "no article " + id);
@@ -304,10 +310,9 @@ Result<StoredArticle> Store::GetArticle(const std::string& id) {
 }
 
 Status Store::ForEachArticle(const std::function<bool(StoredArticle&)>& fn) {
-  Statement s(impl_->db,
-              "SELECT id, url, source, title, published, declared_lang, lang, '', clean, "
-              "removed, exact_hash, file, line, batch, pivot, event, story, relation, "
-              "duplicate_of FROM articles ORDER BY batch, rowid");
+  Statement s(impl_->db, (std::string("SELECT ") + ArticleColumns("''") +
+                          " FROM articles ORDER BY batch, rowid")
+                             .c_str());
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     StoredArticle a = ReadArticle(s, false);
