@@ -314,9 +314,13 @@ bool WarcReader::ProcessResponse(const Headers& warc, Article* out) {
     Report(Diagnostic::Severity::kError, "no text in the page (" + warc.uri + "), skipped");
     return false;
   }
-  out->id = warc.uri;
   out->url = warc.uri;
   UrlHost(warc.uri, &out->source);
+  // A record without WARC-Target-URI (found by fuzzing) is named by file and record number,
+  // as JSON articles without id and url are.
+  out->id = warc.uri.empty()
+                ? std::string(BaseName(stream_->file()->path())) + ':' + std::to_string(record_)
+                : warc.uri;
   out->title = std::move(doc.title);
   out->text = std::move(doc.text);
   out->lang = std::move(doc.lang);

@@ -40,19 +40,32 @@ struct Lexicon::Impl {
     if (base) munmap(const_cast<char*>(base), size);
   }
 
+  // The entry for (lang, kind, key), or null. A corrupt file (found by fuzzing) cannot make it
+  // read outside the mapping or probe forever: every index and string is checked against the
+  // header's counts before it is used, and a bad one reads as "not found".
   const LexiconEntry* Find(std::string_view lang, std::uint8_t kind, std::string_view key) const {
     if (!header || lang.size() != 2 || key.empty()) return nullptr;
     const std::uint32_t mask = header->table_size - 1;
     std::uint32_t slot = LexiconHash(lang, kind, key) & mask;
-    for (;;) {
+    for (std::uint64_t probes = 0; probes <= mask; ++probes) {
       std::uint32_t v = table[slot];
-      if (v == 0) return nullptr;
+      if (v == 0 || v > header->entry_count) return nullptr;
       const LexiconEntry& e = entries[v - 1];
       if (e.kind == kind && e.key_length == key.size() && e.lang[0] == lang[0] &&
-          e.lang[1] == lang[1] && std::memcmp(strings + e.key_offset, key.data(), key.size()) == 0)
-        return &e;
+          e.lang[1] == lang[1] && InStrings(e.key_offset, e.key_length) &&
+          std::memcmp(strings + e.key_offset, key.data(), key.size()) == 0) {
+        const bool targets_ok = e.first_target <= header->target_count &&
+                                e.target_count <= header->target_count - e.first_target;
+        return targets_ok ? &e : nullptr;
+      }
       slot = (slot + 1) & mask;
     }
+    return nullptr;
+  }
+
+  // True when [offset, offset + length) lies inside the string pool.
+  bool InStrings(std::uint64_t offset, std::uint64_t length) const {
+    return offset <= header->strings_size && length <= header->strings_size - offset;
   }
 };
 
@@ -76,6 +89,11 @@ std::string FindLexiconPath() {
   for (const std::string& c : candidates)
     if (std::filesystem::is_regular_file(c, ec)) return c;
   return {};
+}
+
+// True when `count` items of `width` bytes from `offset` lie inside `size` bytes (no overflow).
+bool Fits(std::uint64_t offset, std::uint64_t count, std::uint64_t width, std::uint64_t size) {
+  return offset <= size && count <= (size - offset) / width;
 }
 
 std::string_view TrimView(std::string_view s) {
@@ -113,12 +131,15 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Open(const LexiconOptions& options) {
   im.base = static_cast<const char*>(m);
   im.size = st.st_size;
   const auto* h = reinterpret_cast<const LexiconHeader*>(im.base);
-  const std::uint64_t need_entries = h->entries_offset + std::uint64_t{h->entry_count} * 16;
   if (std::memcmp(h->magic, xling::kLexiconMagic, 8) != 0 ||
-      (h->table_size & (h->table_size - 1)) != 0 || h->table_size == 0 || need_entries > im.size ||
-      h->strings_offset + h->strings_size > im.size ||
-      h->table_offset + std::uint64_t{h->table_size} * 4 > im.size ||
-      h->targets_offset + std::uint64_t{h->target_count} * 8 > im.size) {
+      (h->table_size & (h->table_size - 1)) != 0 || h->table_size == 0 ||
+      !Fits(h->entries_offset, h->entry_count, sizeof(LexiconEntry), im.size) ||
+      !Fits(h->strings_offset, h->strings_size, 1, im.size) ||
+      !Fits(h->table_offset, h->table_size, sizeof(std::uint32_t), im.size) ||
+      !Fits(h->targets_offset, h->target_count, sizeof(LexiconTarget), im.size) ||
+      h->entries_offset % alignof(LexiconEntry) != 0 ||
+      h->targets_offset % alignof(LexiconTarget) != 0 ||
+      h->table_offset % alignof(std::uint32_t) != 0) {
     return MakeError(ErrorCode::kCorruption, path + ": not a newsweave lexicon (NWXLEX01)");
   }
   im.header = h;
@@ -153,6 +174,7 @@ std::vector<PivotTranslation> Lexicon::Translate(std::string_view lang, std::str
   if (!e) return out;
   for (std::uint32_t i = 0; i < e->target_count; ++i) {
     const LexiconTarget& t = impl_->targets[e->first_target + i];
+    if (!impl_->InStrings(t.offset, t.length)) continue;  // corrupt file
     out.push_back({std::string_view(impl_->strings + t.offset, t.length), t.weight / 65535.0f});
   }
   return out;
