@@ -106,6 +106,18 @@ TEST(WarcTest, PlainWarc) {
   ExpectSample(ReadWarc(dir / "crawl.warc"), dir / "crawl.warc");
 }
 
+TEST(WarcTest, ResponseWithoutTargetUriIsNamedByFileAndRecord) {
+  ScratchDir dir;
+  std::string record = Record("response", "", Http("text/html", kPage1));
+  record.erase(record.find("WARC-Target-URI: \r\n"), 19);
+  WriteFile(dir / "nouri.warc", Record("warcinfo", "", "software: x\r\n") + record);
+  Collected c = ReadWarc(dir / "nouri.warc");
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].id, "nouri.warc:2");
+  EXPECT_EQ(c.articles[0].url, "");
+  EXPECT_EQ(c.articles[0].title, "First page");
+}
+
 TEST(WarcTest, GzipOneMemberPerRecordAndWholeFile) {
   ScratchDir dir;
   std::string all;

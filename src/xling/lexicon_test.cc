@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <string>
 
@@ -109,6 +110,39 @@ TEST(LexiconOpenTest, RejectsFilesThatAreNotLexicons) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kCorruption);
   EXPECT_FALSE(Lexicon::Open({path + ".missing"}));
+  std::remove(path.c_str());
+}
+
+// A header whose ranges fit the file but whose table points at entries with strings and
+// targets far outside it (what fuzzing found): opened, and every lookup finds nothing.
+TEST(LexiconOpenTest, CorruptEntriesReadAsUnknownWords) {
+  const std::string path = ::testing::TempDir() + "/corrupt.lex";
+  std::string file(256, '\0');
+  auto put32 = [&](std::size_t at, std::uint32_t v) { std::memcpy(&file[at], &v, 4); };
+  auto put64 = [&](std::size_t at, std::uint64_t v) { std::memcpy(&file[at], &v, 8); };
+  std::memcpy(&file[0], "NWXLEX01", 8);
+  put32(8, 2);     // entries
+  put32(12, 1);    // targets
+  put32(16, 4);    // table slots
+  put64(24, 64);   // entries at 64 (2 x 16 bytes)
+  put64(32, 96);   // targets at 96 (8 bytes)
+  put64(40, 112);  // table at 112 (4 x 4 bytes)
+  put64(48, 128);  // strings at 128
+  put64(56, 16);   // 16 bytes of strings
+  for (int slot = 0; slot < 4; ++slot) put32(112 + 4 * slot, 1 + slot % 2);  // no empty slot
+  for (int e = 0; e < 2; ++e) {
+    put32(64 + 16 * e, 0xfffffff0u);  // key far past the strings
+    file[64 + 16 * e + 4] = 2;        // key length
+    file[64 + 16 * e + 6] = 'f';
+    file[64 + 16 * e + 7] = 'r';
+    put32(64 + 16 * e + 8, 0);                        // first target
+    file[64 + 16 * e + 12] = static_cast<char>(200);  // 200 targets of 1
+  }
+  std::ofstream(path, std::ios::binary) << file;
+  auto r = Lexicon::Open({path});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE((*r)->Translate("fr", "ab", "ab").empty());
+  EXPECT_FALSE((*r)->IsCommonWord("fr", "maison", "maison"));
   std::remove(path.c_str());
 }
 
