@@ -204,7 +204,7 @@ MainJobResult Collection::Snapshot() const { return impl_->job.Result(); }
 Result<std::unique_ptr<Collection>> Collection::Open(const std::string& path,
                                                      const CollectionOptions& options,
                                                      const ProgressFn& progress) {
-  auto store = Store::Open(path);
+  auto store = Store::Open(path, options.store);
   if (!store) return std::unexpected(store.error());
   std::unique_ptr<Collection> c(new Collection());
   c->impl_ = std::make_unique<Impl>(options);
@@ -269,6 +269,7 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
       report.counts.same_url += counts->same_url;
       report.counts.same_text += counts->same_text;
       ProcessedArticle p;
+      const std::size_t first = added_ids.size();
       for (std::size_t i = 0; i < batch.size(); ++i) {
         if (!added[i]) continue;
         p.article = std::move(batch[i].article);
@@ -276,6 +277,9 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
         p.analysis = std::move(analyses[i]);
         m.job.Add(p);
         added_ids.push_back(std::move(p.article.id));
+      }
+      if (m.options.committed) {
+        m.options.committed(std::span<const std::string>(added_ids).subspan(first));
       }
     }
     batch.clear();
