@@ -162,7 +162,9 @@ struct FaultRun {
   std::vector<bool> acknowledged;   // per ingest: Ingest (or its one retry) returned OK
   std::set<std::string> committed;  // ids the collection reported committed
   FaultCounts counts;
-  // Counts after opening, after each commit and after each ingest, with what came before.
+  // The counts when the store was opened ("open"), a batch committed ("articles"), an ingest
+  // ended ("events": the links, events and stories are written last) and the store closed
+  // ("close"), in order: in the run without faults, where the Nth call falls.
   std::vector<std::pair<std::string, FaultCounts>> marks;
 };
 
