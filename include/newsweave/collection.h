@@ -5,7 +5,9 @@
 #define NEWSWEAVE_COLLECTION_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,10 @@ namespace newsweave {
 struct CollectionOptions {
   MainJobOptions job;        // how articles are cleaned, deduplicated and clustered
   std::size_t batch = 1000;  // articles stored per transaction
+  StoreOptions store;        // how the store's file is opened
+  // Called by Ingest after each batch's transaction commits, with the ids it stored (in the
+  // order read): from then on they survive a crash of the process.
+  std::function<void(std::span<const std::string> ids)> committed;
 };
 
 // What an ingest did.

@@ -79,12 +79,19 @@ struct IngestCounts {
   std::uint64_t same_text = 0;  // ... with the same words (exact copy)
 };
 
+// How a store's file is opened (the defaults are what the commands use).
+struct StoreOptions {
+  std::string vfs;           // a registered SQLite VFS by name (fault tests); "": the default
+  int checkpoint_pages = 0;  // WAL pages that trigger an automatic checkpoint; 0: SQLite's 1000
+};
+
 class Store {
  public:
   // Opens (creating when missing) the store at `path`: WAL mode, the schema created or
   // migrated to the current version. A file of a newer version, or not a newsweave store, is
-  // an error naming the file.
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  // an error naming the file; so is an unknown `options.vfs`.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             const StoreOptions& options = StoreOptions());
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

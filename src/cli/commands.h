@@ -64,9 +64,16 @@ struct TrainSimilarityFlags {
 // `newsweave train-similarity`: trains the pair similarity model, reporting cross-validation.
 int RunTrainSimilarity(const TrainSimilarityFlags& flags);
 
+struct IngestFlags {
+  std::string db;
+  std::size_t batch = 1000;    // articles per transaction
+  bool print_commits = false;  // a line on stdout after each committed transaction
+};
+
 // `newsweave ingest --db FILE PATH...`: adds articles to the persistent store, skipping
-// those stored already (same id, URL or words).
-int RunIngest(const CommonFlags& flags, const std::string& db);
+// those stored already (same id, URL or words). With `print_commits`, prints
+// "committed N: ID..." (flushed) after each transaction: those articles survive a crash.
+int RunIngest(const CommonFlags& flags, const IngestFlags& ingest_flags);
 
 struct ServeFlags {
   std::string db;

@@ -1,6 +1,8 @@
 // `newsweave ingest --db FILE PATH...`: articles into the persistent store, clustered on top
 // of the stored ones.
 #include <cstdio>
+#include <span>
+#include <string>
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
@@ -9,9 +11,22 @@
 
 namespace newsweave::cli {
 
-int RunIngest(const CommonFlags& flags, const std::string& db) {
+int RunIngest(const CommonFlags& flags, const IngestFlags& ingest_flags) {
+  const std::string& db = ingest_flags.db;
   CollectionOptions options;
   options.job.pipeline.threads = flags.threads;
+  options.batch = ingest_flags.batch;
+  if (ingest_flags.print_commits) {
+    // One line per transaction, written at once: a line cut short by a crash lacks ids, so
+    // its count tells.
+    options.committed = [](std::span<const std::string> ids) {
+      std::string line = "committed " + std::to_string(ids.size()) + ":";
+      for (const std::string& id : ids) line += " " + id;
+      line += "\n";
+      std::fwrite(line.data(), 1, line.size(), stdout);
+      std::fflush(stdout);
+    };
+  }
   ProgressBar loading("loading");
   auto collection = Collection::Open(
       db, options, [&](uint64_t done, uint64_t all) { loading.Update(done, all); });

@@ -92,10 +92,15 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 256));
   CLI::App* ingest = app.add_subcommand("ingest", "Add articles to a persistent store");
   ingest->add_option("PATH", flags.paths, "Files or directories (read recursively)")->required();
-  ingest->add_option("--db", db, "SQLite store (created when missing)")->required();
+  newsweave::cli::IngestFlags ingest_flags;
+  ingest->add_option("--db", ingest_flags.db, "SQLite store (created when missing)")->required();
   ingest->add_option("--threads", flags.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   ingest->add_flag("-q,--quiet", flags.quiet, "Do not print diagnostics about bad input");
+  ingest->add_option("--batch", ingest_flags.batch, "Articles per transaction (default 1000)")
+      ->check(CLI::Range(1, 1000000));
+  ingest->add_flag("--print-commits", ingest_flags.print_commits,
+                   "After each transaction, print \"committed N: ID...\" (those survive a crash)");
   newsweave::cli::ServeFlags serve_flags;
   CLI::App* serve = app.add_subcommand("serve", "HTTP JSON API and web page over a store");
   serve->add_option("--db", serve_flags.db, "SQLite store (created when missing)")->required();
@@ -104,7 +109,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   serve->add_option("--token", serve_flags.token,
                     "Writes (POST /api/articles) need \"Authorization: Bearer TOKEN\"");
-  serve->add_option("--threads", serve_flags.threads, "Worker threads = clients served at once (default 32)")
+  serve
+      ->add_option("--threads", serve_flags.threads,
+                   "Worker threads = clients served at once (default 32)")
       ->check(CLI::Range(1, 256));
   serve
       ->add_option("--max-body", serve_flags.max_body_mb,
@@ -124,7 +131,7 @@ int main(int argc, char** argv) {
   if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);
   if (*similar) return newsweave::cli::RunSimilar(similar_flags);
   if (*train) return newsweave::cli::RunTrainSimilarity(train_flags);
-  if (*ingest) return newsweave::cli::RunIngest(flags, db);
+  if (*ingest) return newsweave::cli::RunIngest(flags, ingest_flags);
   if (*serve) return newsweave::cli::RunServe(serve_flags);
   return 2;
 }

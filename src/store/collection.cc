@@ -161,30 +161,35 @@ struct Collection::Impl {
   explicit Impl(const CollectionOptions& o) : options(o), job(o.job), words(o.job.dedup) {}
 
   // Writes the links, events and stories of `r` (the job's result) that differ from what the
-  // store holds.
+  // store holds. What the store holds is updated only when the write commits: after a failed
+  // write, the next one writes the same changes again.
   Status WriteChanges(const MainJobResult& r) {
     std::vector<std::pair<std::string, ArticleLink>> links;
-    written_links.resize(r.articles.size());
+    std::vector<ArticleLink> now_links(r.articles.size());
     for (std::size_t i = 0; i < r.articles.size(); ++i) {
       const JobArticle& a = r.articles[i];
-      ArticleLink l;
+      ArticleLink& l = now_links[i];
       if (a.event >= 0 && static_cast<std::size_t>(a.event) < r.events.size()) {
         l.event = r.events[static_cast<std::size_t>(a.event)].id;
         l.story = r.events[static_cast<std::size_t>(a.event)].story;
       }
       l.relation = a.relation;
       l.duplicate_of = a.duplicate_of;
-      if (!SameLink(l, written_links[i])) links.emplace_back(a.id, l);
-      written_links[i] = std::move(l);
+      if (i >= written_links.size() || !SameLink(l, written_links[i])) links.emplace_back(a.id, l);
     }
     std::vector<StoredEvent> events;
-    written_events.resize(r.events.size());
+    std::vector<StoredEvent> now_events(r.events.size());
     for (std::size_t i = 0; i < r.events.size(); ++i) {
-      StoredEvent e = ToStored(r.events[i]);
-      if (!SameEvent(e, written_events[i]) || written_events[i].id.empty()) events.push_back(e);
-      written_events[i] = std::move(e);
+      now_events[i] = ToStored(r.events[i]);
+      if (i >= written_events.size() || written_events[i].id.empty() ||
+          !SameEvent(now_events[i], written_events[i])) {
+        events.push_back(now_events[i]);
+      }
     }
-    return store->WriteResults(links, events, StoriesOf(r));
+    if (auto st = store->WriteResults(links, events, StoriesOf(r)); !st) return st;
+    written_links = std::move(now_links);
+    written_events = std::move(now_events);
+    return {};
   }
 
   ProcessedArticle Replayed(StoredArticle& a) {
@@ -204,7 +209,7 @@ MainJobResult Collection::Snapshot() const { return impl_->job.Result(); }
 Result<std::unique_ptr<Collection>> Collection::Open(const std::string& path,
                                                      const CollectionOptions& options,
                                                      const ProgressFn& progress) {
-  auto store = Store::Open(path);
+  auto store = Store::Open(path, options.store);
   if (!store) return std::unexpected(store.error());
   std::unique_ptr<Collection> c(new Collection());
   c->impl_ = std::make_unique<Impl>(options);
@@ -269,6 +274,7 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
       report.counts.same_url += counts->same_url;
       report.counts.same_text += counts->same_text;
       ProcessedArticle p;
+      const std::size_t first = added_ids.size();
       for (std::size_t i = 0; i < batch.size(); ++i) {
         if (!added[i]) continue;
         p.article = std::move(batch[i].article);
@@ -276,6 +282,9 @@ Result<IngestReport> Collection::Ingest(const std::vector<std::string>& paths,
         p.analysis = std::move(analyses[i]);
         m.job.Add(p);
         added_ids.push_back(std::move(p.article.id));
+      }
+      if (m.options.committed) {
+        m.options.committed(std::span<const std::string>(added_ids).subspan(first));
       }
     }
     batch.clear();

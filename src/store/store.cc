@@ -144,12 +144,12 @@ StoredArticle ReadArticle(const Statement& s, bool with_raw) {
 Store::Store() : impl_(std::make_unique<Impl>()) {}
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   std::unique_ptr<Store> store(new Store());
   Impl& m = *store->impl_;
   m.path = path;
-  if (sqlite3_open_v2(path.c_str(), &m.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &m.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      options.vfs.empty() ? nullptr : options.vfs.c_str()) != SQLITE_OK) {
     return MakeError(ErrorCode::kIOError,
                      path + ": cannot open: " + (m.db ? sqlite3_errmsg(m.db) : "out of memory"));
   }
@@ -159,6 +159,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   if (auto st = m.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !st) {
     return MakeError(ErrorCode::kCorruption,
                      path + ": not a newsweave store (" + st.error().message + ")");
+  }
+  if (options.checkpoint_pages > 0) {
+    sqlite3_wal_autocheckpoint(m.db, options.checkpoint_pages);
   }
   {
     Statement s(m.db, "SELECT value FROM meta WHERE key = 'schema_version'");
