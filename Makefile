@@ -34,7 +34,8 @@ sanitize: setup
 	  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 NEWSWEAVE_CLI_ARTICLES=600 \
+	  NEWSWEAVE_KILLS=10 ctest --output-on-failure -j $(JOBS)
 
 # Each fuzz target (fuzz/) for FUZZ_SECONDS (default 60) with libFuzzer, in build-fuzz.
 fuzz:
