@@ -149,7 +149,9 @@ struct WarcReader::Headers {
 
 WarcReader::WarcReader(std::unique_ptr<InputFile> in, const ReadOptions& options,
                        const Reporter* report)
-    : stream_(std::make_unique<Stream>(std::move(in))), options_(options), report_(report) {}
+    : stream_(std::make_unique<Stream>(std::move(in))), options_(options), report_(report) {
+  html_options_.max_depth = options.max_html_depth;
+}
 
 WarcReader::~WarcReader() = default;
 
