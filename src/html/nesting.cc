@@ -67,6 +67,29 @@ constexpr TagSet kFlatTags = {
 
 bool CountsForDepth(GumboTag tag) { return !kFlatTags.Contains(tag); }
 
+// Formatting elements the parser copies into every later block while they are open across a
+// block boundary (<a> is one too, but a new <a> closes the last, so it is copied once at most).
+constexpr TagSet kFormattingTags = {
+    GUMBO_TAG_B,      GUMBO_TAG_BIG,  GUMBO_TAG_CODE, GUMBO_TAG_EM,    GUMBO_TAG_FONT,
+    GUMBO_TAG_I,      GUMBO_TAG_NOBR, GUMBO_TAG_S,    GUMBO_TAG_SMALL, GUMBO_TAG_STRIKE,
+    GUMBO_TAG_STRONG, GUMBO_TAG_TT,   GUMBO_TAG_U};
+
+// Elements whose start or end tag closes the elements around it (an open <p>, a cell, an item):
+// formatting elements open across one of these tags are misnested.
+constexpr TagSet kBlockTags = {
+    GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
+    GUMBO_TAG_CENTER,  GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,
+    GUMBO_TAG_DL,      GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+    GUMBO_TAG_FOOTER,  GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_MAIN,
+    GUMBO_TAG_MENU,    GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
+    GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY,  GUMBO_TAG_UL,         GUMBO_TAG_H1,
+    GUMBO_TAG_H2,      GUMBO_TAG_H3,       GUMBO_TAG_H4,         GUMBO_TAG_H5,
+    GUMBO_TAG_H6,      GUMBO_TAG_PRE,      GUMBO_TAG_LISTING,    GUMBO_TAG_FORM,
+    GUMBO_TAG_LI,      GUMBO_TAG_DD,       GUMBO_TAG_DT,         GUMBO_TAG_TABLE,
+    GUMBO_TAG_HR,      GUMBO_TAG_TR,       GUMBO_TAG_TD,         GUMBO_TAG_TH,
+    GUMBO_TAG_TBODY,   GUMBO_TAG_THEAD,    GUMBO_TAG_TFOOT,      GUMBO_TAG_CAPTION,
+    GUMBO_TAG_BODY,    GUMBO_TAG_HTML};
+
 }  // namespace
 
 std::size_t ParseTagAttributes(std::string_view s, std::size_t i,
@@ -124,7 +147,8 @@ struct Cut {
 // One pass over `html` that finds the start and end tags beyond `max_depth` and, with `strip`,
 // what the parser need not see: comments, scripts (but JSON-LD), styles, <svg>, <noscript>,
 // <button>, <img>, <input>, <link> (but rel=canonical), long attributes the extractor never
-// reads, and indentation before tags outside <pre>.
+// reads, indentation before tags outside <pre>, and the tags of formatting elements (<b>, <i>,
+// <font>, ...) left open across a block boundary.
 void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vector<Cut>* cuts) {
   const std::size_t n = html.size();
   std::vector<GumboTag> open;
@@ -138,6 +162,38 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
       close += 2;
     }
     return close;
+  };
+  // Open formatting elements (with `strip`): where their start tag is and their index in `open`.
+  struct Formatting {
+    GumboTag tag;
+    std::size_t begin, end;
+    std::size_t depth;
+  };
+  std::vector<Formatting> formatting;
+  std::array<std::uint32_t, GUMBO_TAG_LAST + 1> misnested{};  // end tags still to cut
+  // Cuts the start tags of the formatting elements from index `from` of `formatting` on: open
+  // across a block boundary, the parser would copy them into every block that follows (a page
+  // of unclosed <b>s and short paragraphs takes hundreds of times its size as a tree). Their
+  // text stays; so do their end tags that are still to come, which are cut when they come.
+  auto cut_formatting = [&](std::size_t from) {
+    if (from >= formatting.size()) return;
+    std::size_t lowest = open.size();
+    for (std::size_t k = from; k < formatting.size(); ++k) {
+      const Formatting& f = formatting[k];
+      cuts->push_back({f.begin, f.end, false});
+      ++misnested[f.tag];
+      if (f.depth < open.size()) {
+        open[f.depth] = GUMBO_TAG_LAST;  // marks the slot to go
+        lowest = std::min(lowest, f.depth);
+      }
+    }
+    formatting.resize(from);
+    unsorted = true;
+    std::size_t w = lowest;
+    for (std::size_t r = lowest; r < open.size(); ++r) {
+      if (open[r] != GUMBO_TAG_LAST) open[w++] = open[r];
+    }
+    open.resize(w);
   };
   int pre_depth = 0;
   while (i < n) {
@@ -203,6 +259,25 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     }
     if (end_tag) {
       if ((tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) && pre_depth > 0) --pre_depth;
+      const bool is_formatting = strip && kFormattingTags.Contains(tag);
+      std::size_t match = formatting.size();  // the open formatting element it ends
+      if (is_formatting && dropped[tag] == 0) {
+        for (std::size_t k = formatting.size(); k > 0; --k) {
+          if (formatting[k - 1].tag == tag) {
+            match = k - 1;
+            break;
+          }
+        }
+        if (match == formatting.size() && misnested[tag] > 0) {
+          --misnested[tag];
+          cuts->push_back({i, tag_end, false});
+          i = tag_end;
+          continue;
+        }
+      }
+      if (strip && !is_formatting && !CountsForDepth(tag) && kBlockTags.Contains(tag)) {
+        cut_formatting(0);  // </p>, </li>, </td>: whatever formatting is open is misnested
+      }
       if (CountsForDepth(tag)) {
         if (dropped[tag] > 0) {
           --dropped[tag];
@@ -214,6 +289,13 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
               break;
             }
           }
+          // Formatting elements opened inside the element just closed are misnested (those
+          // inside an ended formatting element too), and the one ended is closed.
+          std::size_t inside = formatting.size();
+          while (inside > 0 && formatting[inside - 1].depth >= open.size()) --inside;
+          if (match < formatting.size()) inside = std::max(inside, match + 1);
+          cut_formatting(inside);
+          if (match < formatting.size()) formatting.resize(match);
         }
       }
       i = tag_end;
@@ -265,12 +347,16 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     }
     // "<div/>" still opens a div in HTML, so self-closing syntax counts too (inside <svg> it
     // over-counts, which only drops a few tags of a part the extractor ignores anyway).
+    if (strip && kBlockTags.Contains(tag)) cut_formatting(0);
     if (CountsForDepth(tag)) {
       if (open.size() >= max_depth) {
         cuts->resize(cuts_before);
         cuts->push_back({i, tag_end, false});
         ++dropped[tag];
       } else {
+        if (strip && kFormattingTags.Contains(tag)) {
+          formatting.push_back({tag, i, tag_end, open.size()});
+        }
         open.push_back(tag);
       }
     }
