@@ -33,6 +33,9 @@ struct ReadOptions {
   // HTML elements nested deeper than this are flattened before parsing (their tags dropped,
   // their text kept); see HtmlExtractOptions::max_depth.
   std::size_t max_html_depth = 512;
+  // HTML pages with more elements than this are read as text after them, with a warning; see
+  // HtmlExtractOptions::max_elements.
+  std::size_t max_html_elements = 100000;
   // WARC pages that declare no publication date get the record's WARC-Date (the crawl time)
   // as `published` when set. Off by default: a crawl date is not a publication date.
   bool warc_date_as_published = false;

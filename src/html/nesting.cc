@@ -149,7 +149,10 @@ struct Cut {
 // <button>, <img>, <input>, <link> (but rel=canonical), long attributes the extractor never
 // reads, indentation before tags outside <pre>, and the tags of formatting elements (<b>, <i>,
 // <font>, ...) left open across a block boundary.
-void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vector<Cut>* cuts) {
+// Past `max_elements` start tags every later tag is replaced by a space (and *capped set): the
+// rest of the page is read as text.
+void FindCuts(std::string_view html, std::size_t max_depth, std::size_t max_elements, bool strip,
+              std::vector<Cut>* cuts, bool* capped) {
   const std::size_t n = html.size();
   std::vector<GumboTag> open;
   std::array<std::uint32_t, GUMBO_TAG_LAST + 1> dropped{};
@@ -196,6 +199,7 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     open.resize(w);
   };
   int pre_depth = 0;
+  std::size_t elements = 0;  // start tags kept
   while (i < n) {
     const void* lt = std::memchr(html.data() + i, '<', n - i);
     if (lt == nullptr) break;
@@ -256,6 +260,12 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     if (tag_end == std::string_view::npos) {
       cuts->resize(cuts_before);
       break;
+    }
+    if (end_tag && *capped) {
+      cuts->resize(cuts_before);
+      cuts->push_back({i, tag_end, true});
+      i = tag_end;
+      continue;
     }
     if (end_tag) {
       if ((tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) && pre_depth > 0) --pre_depth;
@@ -339,6 +349,14 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
       i = tag_end;
       continue;
     }
+    if (elements >= max_elements) {
+      cuts->resize(cuts_before);
+      cuts->push_back({i, tag_end, true});
+      *capped = true;
+      i = tag_end;
+      continue;
+    }
+    ++elements;
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) ++pre_depth;
     if (kRawTextTags.Contains(tag)) {
       std::size_t close = find_close(name, tag_end);
@@ -391,16 +409,20 @@ void ApplyCuts(std::string_view html, const std::vector<Cut>& cuts, std::string*
 
 bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out) {
   std::vector<Cut> cuts;
-  FindCuts(html, max_depth, /*strip=*/false, &cuts);
+  bool capped = false;
+  FindCuts(html, max_depth, SIZE_MAX, /*strip=*/false, &cuts, &capped);
   if (cuts.empty()) return false;
   ApplyCuts(html, cuts, out);
   return true;
 }
 
-bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out) {
+bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out,
+                 std::size_t max_elements, bool* elements_cut) {
   thread_local std::vector<Cut> cuts;
   cuts.clear();
-  FindCuts(html, max_depth, /*strip=*/true, &cuts);
+  bool capped = false;
+  FindCuts(html, max_depth, max_elements, /*strip=*/true, &cuts, &capped);
+  if (elements_cut != nullptr) *elements_cut = capped;
   if (cuts.empty()) return false;
   ApplyCuts(html, cuts, out);
   if (cuts.capacity() > (1u << 20)) std::vector<Cut>().swap(cuts);

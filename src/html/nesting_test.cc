@@ -69,5 +69,16 @@ TEST(PrepareHtmlTest, UnclosedFormattingDoesNotMultiplyTheTree) {
   EXPECT_EQ(out.size(), 3 + 20000 * 4u);
 }
 
+TEST(PrepareHtmlTest, PastTheElementLimitTheRestIsText) {
+  std::string out;
+  bool cut = false;
+  EXPECT_TRUE(PrepareHtml("<div><p>a</p><p>b<script>x()</script></p><p>c</p></div>", 512, &out,
+                          /*max_elements=*/2, &cut));
+  EXPECT_TRUE(cut);
+  EXPECT_EQ(out, "<div><p>a</p> b   c  ");  // scripts still go, later tags become spaces
+  EXPECT_FALSE(PrepareHtml("<div><p>a</p></div>", 512, &out, 2, &cut));
+  EXPECT_FALSE(cut);
+}
+
 }  // namespace
 }  // namespace newsweave::html

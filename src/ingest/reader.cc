@@ -256,7 +256,11 @@ bool ArticleReader::Impl::ReadSingle(const Entry& e, Format format, InputFile* i
   if (format == Format::kHtml) {
     ingest::HtmlOptions html_options;
     html_options.max_depth = options.max_html_depth;
+    html_options.extract.max_elements = options.max_html_elements;
     ingest::HtmlDocument doc = ingest::ExtractHtml(bytes, {}, html_options);
+    if (doc.elements_cut) {
+      Report(Diagnostic::Severity::kWarning, e.path, ingest::ElementsCutMessage(options));
+    }
     if (ingest::IsBlank(doc.text)) {
       Error(e.path, "no text in the page, skipped");
       return false;
