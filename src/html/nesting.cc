@@ -149,10 +149,11 @@ struct Cut {
 // <button>, <img>, <input>, <link> (but rel=canonical), long attributes the extractor never
 // reads, indentation before tags outside <pre>, and the tags of formatting elements (<b>, <i>,
 // <font>, ...) left open across a block boundary.
-// Past `max_elements` start tags every later tag is replaced by a space (and *capped set): the
-// rest of the page is read as text.
+// Past `max_elements` start tags every later tag is to be replaced by a space, so that the rest
+// of the page is read as text: *tail is set to where that starts (else it stays npos), and
+// the tags after it are not listed in *cuts (ApplyCuts replaces them).
 void FindCuts(std::string_view html, std::size_t max_depth, std::size_t max_elements, bool strip,
-              std::vector<Cut>* cuts, bool* capped) {
+              std::vector<Cut>* cuts, std::size_t* tail) {
   const std::size_t n = html.size();
   std::vector<GumboTag> open;
   std::array<std::uint32_t, GUMBO_TAG_LAST + 1> dropped{};
@@ -261,9 +262,8 @@ void FindCuts(std::string_view html, std::size_t max_depth, std::size_t max_elem
       cuts->resize(cuts_before);
       break;
     }
-    if (end_tag && *capped) {
-      cuts->resize(cuts_before);
-      cuts->push_back({i, tag_end, true});
+    if (end_tag && *tail != std::string_view::npos) {
+      cuts->resize(cuts_before);  // the tag goes in ApplyCuts
       i = tag_end;
       continue;
     }
@@ -350,13 +350,13 @@ void FindCuts(std::string_view html, std::size_t max_depth, std::size_t max_elem
       continue;
     }
     if (elements >= max_elements) {
-      cuts->resize(cuts_before);
-      cuts->push_back({i, tag_end, true});
-      *capped = true;
+      cuts->resize(cuts_before);  // the tag goes in ApplyCuts
+      if (*tail == std::string_view::npos) *tail = i;
       i = tag_end;
       continue;
     }
-    ++elements;
+    // Start tags flattened for depth below do not reach the parser and do not count.
+    if (!CountsForDepth(tag) || open.size() < max_depth) ++elements;
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) ++pre_depth;
     if (kRawTextTags.Contains(tag)) {
       std::size_t close = find_close(name, tag_end);
@@ -393,26 +393,65 @@ void FindCuts(std::string_view html, std::size_t max_depth, std::size_t max_elem
   }
 }
 
-void ApplyCuts(std::string_view html, const std::vector<Cut>& cuts, std::string* out) {
+// Appends html[from, to) with every start and end tag replaced by a space.
+void AppendWithoutTags(std::string_view html, std::size_t from, std::size_t to, std::string* out) {
+  std::size_t i = from;
+  while (i < to) {
+    const void* lt = std::memchr(html.data() + i, '<', to - i);
+    const std::size_t at =
+        lt == nullptr ? to : static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
+    out->append(html.data() + i, at - i);
+    if (at == to) return;
+    const std::size_t name = at + 1 + (at + 1 < to && html[at + 1] == '/');
+    if (name >= to || !IsAsciiAlpha(html[name])) {
+      out->push_back('<');
+      i = at + 1;
+      continue;
+    }
+    std::size_t j = name;
+    while (j < to && !IsAsciiSpace(html[j]) && html[j] != '/' && html[j] != '>') ++j;
+    const std::size_t end =
+        ParseTagAttributes(html.substr(0, to), j, [](std::string_view, std::string_view) {});
+    if (end == std::string_view::npos) {  // never closed: left as it is, as FindCuts does
+      out->append(html.data() + at, to - at);
+      return;
+    }
+    out->push_back(' ');
+    i = end;
+  }
+}
+
+// Applies the cuts; from `tail` on (unless npos), tags become spaces as well.
+void ApplyCuts(std::string_view html, const std::vector<Cut>& cuts, std::size_t tail,
+               std::string* out) {
   out->clear();
   out->reserve(html.size());
   std::size_t pos = 0;
+  auto append = [&](std::size_t from, std::size_t to) {
+    if (tail >= to) {
+      out->append(html.data() + from, to - from);
+    } else {
+      const std::size_t split = std::max(from, tail);
+      out->append(html.data() + from, split - from);
+      AppendWithoutTags(html, split, to, out);
+    }
+  };
   for (const Cut& c : cuts) {
-    out->append(html.data() + pos, c.begin - pos);
+    append(pos, c.begin);
     if (c.space) out->push_back(' ');
     pos = c.end;
   }
-  out->append(html.data() + pos, html.size() - pos);
+  append(pos, html.size());
 }
 
 }  // namespace
 
 bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out) {
   std::vector<Cut> cuts;
-  bool capped = false;
-  FindCuts(html, max_depth, SIZE_MAX, /*strip=*/false, &cuts, &capped);
+  std::size_t tail = std::string_view::npos;
+  FindCuts(html, max_depth, SIZE_MAX, /*strip=*/false, &cuts, &tail);
   if (cuts.empty()) return false;
-  ApplyCuts(html, cuts, out);
+  ApplyCuts(html, cuts, tail, out);
   return true;
 }
 
@@ -420,11 +459,11 @@ bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out,
                  std::size_t max_elements, bool* elements_cut) {
   thread_local std::vector<Cut> cuts;
   cuts.clear();
-  bool capped = false;
-  FindCuts(html, max_depth, max_elements, /*strip=*/true, &cuts, &capped);
-  if (elements_cut != nullptr) *elements_cut = capped;
-  if (cuts.empty()) return false;
-  ApplyCuts(html, cuts, out);
+  std::size_t tail = std::string_view::npos;
+  FindCuts(html, max_depth, max_elements, /*strip=*/true, &cuts, &tail);
+  if (elements_cut != nullptr) *elements_cut = tail != std::string_view::npos;
+  if (cuts.empty() && tail == std::string_view::npos) return false;
+  ApplyCuts(html, cuts, tail, out);
   if (cuts.capacity() > (1u << 20)) std::vector<Cut>().swap(cuts);
   return true;
 }
