@@ -51,6 +51,8 @@ struct Article {
 struct CleanText {
   std::string text;                  // cleaned text, NFC, normalized whitespace
   std::vector<RemovedSpan> removed;  // in order of start offset, non-overlapping
+  // Lines left in the text because CleanOptions::max_removed_spans was reached.
+  std::size_t kept_over_span_limit = 0;
 };
 
 }  // namespace newsweave

@@ -28,6 +28,12 @@ struct CleanOptions {
   double glued_coverage = 0.8;
   // Lines longer than this (bytes) are never tested against cue phrases or the source profile.
   std::size_t max_cue_line_bytes = 240;
+  // At most this many removed spans are recorded per article (0: no limit), which bounds the
+  // memory and output of a page made of thousands of chrome lines. Past the limit a removed line
+  // joins the last span (which keeps its reason) when nothing kept lies between them; any other
+  // line that would be removed is kept in the text and counted in
+  // CleanText::kept_over_span_limit, so that the spans still cover exactly what went.
+  std::size_t max_removed_spans = 1000;
 };
 
 // Lines that repeat across the articles of one source within a batch (menus, footers,

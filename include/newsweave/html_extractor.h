@@ -23,6 +23,11 @@ struct HtmlExtractOptions {
   // Elements nested deeper than this are flattened before parsing (their tags dropped, their
   // text kept): gumbo's tree construction is quadratic in the nesting depth.
   std::size_t max_depth = 512;
+  // After this many elements the rest of the page is read as text (its tags are replaced by
+  // spaces): the parse tree takes about 150 bytes an element, and a page of nothing but "<p>x"
+  // would take 150 times its size. Real pages have a few thousand elements once scripts and
+  // the like are left out.
+  std::size_t max_elements = 100000;
   // A block is article-like when it has at least this many bytes of text outside links...
   std::size_t min_paragraph_bytes = 40;
   // ...and at most this share of its text inside links.
@@ -89,6 +94,9 @@ struct ExtractedPage {
   std::vector<HtmlBlock> blocks;  // every block of visible text, in reading order
   // Why the page is not an article ("not-an-article: ..."), or empty.
   std::string not_article;
+  // True when the page had more than max_elements elements (the markup after them was read
+  // as text).
+  bool elements_cut = false;
 
   // Returns the kept blocks joined with "\n\n".
   std::string MainText() const;

@@ -52,7 +52,8 @@ struct PipelineStats {
 using ProgressFn = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
 // Reads `paths` and passes each article, cleaned and analyzed, to `consumer`, in input
-// order, holding at most one batch in memory. Bad input is reported to `sink` and skipped.
+// order, holding at most one batch in memory. Bad input is reported to `sink` and skipped; an
+// article that reached CleanOptions::max_removed_spans gets a warning there too.
 // Returns the counters; fails only when no path could be read at all.
 Result<PipelineStats> RunPipeline(const std::vector<std::string>& paths,
                                   const PipelineOptions& options,

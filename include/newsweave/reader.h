@@ -14,13 +14,28 @@
 
 namespace newsweave {
 
+// Limits that hold on hostile input. Each one hit gives a diagnostic naming the file and line;
+// the rest of the batch goes on.
 struct ReadOptions {
-  // Articles (or whole .txt/.html files) larger than this are skipped with a message.
-  std::size_t max_article_bytes = 64u << 20;
-  // JSONL lines longer than this are skipped with a message (the reader does not hold them).
-  std::size_t max_line_bytes = 64u << 20;
-  // JSON nesting deeper than this is rejected.
+  // Input bytes of one article: a whole .txt or .html file, a WARC record, one JSON document
+  // (a .json file may hold 4 times this). Larger inputs are skipped with an error; they are
+  // never held in memory whole (a .gz file is cut off while it is being decompressed).
+  std::size_t max_article_bytes = 16u << 20;
+  // JSONL lines longer than this are skipped with an error (the reader does not hold them).
+  std::size_t max_line_bytes = 16u << 20;
+  // Text of one article after decoding and HTML extraction: longer text is cut (at the last
+  // line break before the limit, else at a character boundary) with a warning. This bounds
+  // the time and memory cleaning, analysis and deduplication spend on one article (analysis
+  // holds about 50 bytes per byte of text); news articles are rarely over 100 KB.
+  std::size_t max_text_bytes = 1u << 20;
+  // JSON nesting deeper than this is rejected with an error (the parser does not recurse).
   std::size_t max_json_depth = 64;
+  // HTML elements nested deeper than this are flattened before parsing (their tags dropped,
+  // their text kept); see HtmlExtractOptions::max_depth.
+  std::size_t max_html_depth = 512;
+  // HTML pages with more elements than this are read as text after them, with a warning; see
+  // HtmlExtractOptions::max_elements.
+  std::size_t max_html_elements = 100000;
   // WARC pages that declare no publication date get the record's WARC-Date (the crawl time)
   // as `published` when set. Off by default: a crawl date is not a publication date.
   bool warc_date_as_published = false;

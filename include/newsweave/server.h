@@ -18,11 +18,15 @@ struct ServerOptions {
   int port = 8080;                   // 0: any free port (see NewsServer::port())
   std::string token;                 // non-empty: POST needs "Authorization: Bearer <token>"
   std::size_t max_body = 16u << 20;  // bytes; larger requests get 413
-  // Worker threads. Each open connection (keep-alive) holds one for its life, so this is
-  // also how many clients are served at once; more wait in the queue.
+  // Worker threads: requests served at once. A connection holds a worker only while one of
+  // its requests is being read, run or answered; idle connections wait in one polling thread.
   int threads = 32;
-  std::size_t max_queued = 256;   // connections waiting for a worker; more are closed
-  int read_timeout_seconds = 10;  // a client that sends nothing for this long is closed
+  // Connections open at once (idle, waiting for a worker or served). A new one past this
+  // closes the connection that has been idle longest; when none is idle it gets 503 at once.
+  std::size_t max_connections = 512;
+  int idle_seconds = 5;           // a connection with no request in progress is closed after
+  int read_timeout_seconds = 10;  // a client that sends (or reads) nothing this long is closed
+  int request_seconds = 60;       // a request must arrive in this much waiting, however slow
   std::size_t max_results = 200;  // limit= is capped at this
   CollectionOptions collection;
 };

@@ -359,15 +359,26 @@ CleanText Cleaner::Clean(const Article& article, const SourceProfile* profile) c
   result.text.reserve(raw.size());
   bool blank_since_last = false;
   bool have_text = false;
+  bool kept_since_span = false;  // a line was kept after the last removed span
+  const std::size_t max_spans = options_.max_removed_spans;
   for (const Line& l : lines) {
     if (l.blank) {
       blank_since_last = true;
       continue;
     }
     if (l.removed) {
-      result.removed.push_back(RemovedSpan{l.start, l.end, l.removed});
-      continue;
+      if (max_spans == 0 || result.removed.size() < max_spans) {
+        result.removed.push_back(RemovedSpan{l.start, l.end, l.removed});
+        kept_since_span = false;
+        continue;
+      }
+      if (!kept_since_span) {
+        result.removed.back().end = l.end;  // over the limit: one span for a run
+        continue;
+      }
+      ++result.kept_over_span_limit;  // and the line is kept below
     }
+    kept_since_span = true;
     std::string_view content = raw.substr(l.start, l.size());
     if (have_text) {
       if (!blank_since_last && EndsWithHyphenatedWord(result.text) && StartsLowercase(content)) {

@@ -207,6 +207,45 @@ TEST(CleanerTest, RemovesAdvertisementInsideTheBody) {
   EXPECT_TRUE(Contains(out.text, "Conseil constitutionnel"));
 }
 
+TEST(CleanerTest, RemovedSpansStopAtTheLimit) {
+  // 3,000 ads inside the body, each between two paragraphs: 3,000 spans without a limit.
+  auto paragraph = [](int i) {
+    return "The council met for the " + std::to_string(i) +
+           "th time on Tuesday and agreed to keep the bridge closed until May.\n";
+  };
+  std::string body;
+  for (int i = 0; i < 3000; ++i) body += paragraph(i) + "Advertisement\n";
+  body += paragraph(3000);
+  CleanOptions options;
+  options.max_removed_spans = 100;
+  CleanText out = Cleaner(options).Clean(Make(body));
+  EXPECT_EQ(out.removed.size(), 100u);
+  EXPECT_EQ(out.kept_over_span_limit, 2900u);  // kept, and counted
+  std::size_t kept_ads = 0;
+  for (std::size_t at = 0; (at = out.text.find("Advertisement", at)) != std::string::npos; ++at) {
+    ++kept_ads;
+  }
+  EXPECT_EQ(kept_ads, 2900u);
+  EXPECT_EQ(Cleaner().Clean(Make(body)).removed.size(), 1000u);  // the default limit
+
+  // 5,000 ads in a row (blank lines between) after 99 spans: the 100th span takes them all,
+  // though the later ones are removed as repeats of the first.
+  std::string runs;
+  for (int i = 0; i < 99; ++i) runs += paragraph(i) + "Advertisement\n";
+  runs += paragraph(99);
+  for (int i = 0; i < 5000; ++i) runs += "Advertisement\n\n";
+  runs += paragraph(100);
+  out = Cleaner(options).Clean(Make(runs));
+  ASSERT_EQ(out.removed.size(), 100u);
+  EXPECT_EQ(out.kept_over_span_limit, 0u);
+  EXPECT_EQ(out.text.find("Advertisement"), std::string::npos);
+  EXPECT_EQ(out.removed.back().end - out.removed.back().start,
+            5000 * std::string("Advertisement\n\n").size() - 2);
+
+  options.max_removed_spans = 0;  // no limit
+  EXPECT_EQ(Cleaner(options).Clean(Make(body)).removed.size(), 3000u);
+}
+
 TEST(CleanerTest, LearnsLinesRepeatedAcrossOneSource) {
   // A site signature without any cue phrase, on three different articles of one source.
   const std::string sig = "The Daily Lantern Network";

@@ -100,6 +100,11 @@ check "similar gives shared names as a reason" grep -q 'shared names: .*Erdogan'
   printf '{"id": "p1", "a": {"id": "x", "text": "Floods closed 200 schools in Lombardy on Tuesday, officials said."}, "b": {"id": "y", "text": "Heavy rain shut 200 schools across Lombardy on Tuesday."}}\n'
   printf '{"id": "p2", "a": {"text": "x"}}\n'
   printf 'not json\n'
+  # 100,000 levels deep: nlohmann parses it, but its dump() recursed until the stack overflowed.
+  printf '{"id": "p4", "a": {"text": "x", "z": '
+  head -c 100000 /dev/zero | tr '\0' '['
+  head -c 100000 /dev/zero | tr '\0' ']'
+  printf '}, "b": {"text": "y"}}\n'
 } > "$dir/pairs.jsonl"
 "$bin" similar --pairs "$dir/pairs.jsonl" > "$dir/pairs.out" 2> "$dir/pairs.err"
 check "similar --pairs exits 0 when some lines are bad" test $? -eq 0
@@ -107,6 +112,8 @@ check "similar --pairs writes one line per good pair" test "$(wc -l < "$dir/pair
 check "similar --pairs fields" grep -q '^{"id":"p1","overall":[1-4]\.[0-9]*,"geography":.*"reasons":\[' "$dir/pairs.out"
 check "similar --pairs names the bad line" grep -q 'pairs.jsonl:2: needs objects "a" and "b"' "$dir/pairs.err"
 check "similar --pairs names the malformed line" grep -q 'pairs.jsonl:3: not a JSON object' "$dir/pairs.err"
+check "similar --pairs skips JSON nested too deep" \
+  grep -q 'pairs.jsonl:4: JSON nested deeper than 64 levels (max_json_depth), skipped' "$dir/pairs.err"
 
 # ingest: idempotent, and crash-safe: killed at random moments and run again, the store
 # ends with every article exactly once. $NEWSWEAVE_CLI_ARTICLES (default 3000) articles; the

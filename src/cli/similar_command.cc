@@ -10,7 +10,9 @@
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
 #include "cli/json_text.h"
+#include "ingest/input_file.h"
 #include "ingest/json_article.h"
+#include "ingest/util.h"
 #include "newsweave/cleaner.h"
 #include "newsweave/parallel.h"
 #include "newsweave/pipeline.h"
@@ -19,6 +21,29 @@
 
 namespace newsweave::cli {
 namespace {
+
+// True when `json` nests objects and arrays deeper than `max_depth` (strings skipped). Linear.
+bool NestedDeeperThan(std::string_view json, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_depth) return true;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
 
 // Cleans and analyzes an article and describes it for comparison.
 ComparableArticle Prepare(const Article& article, const Cleaner& cleaner, Analyzer* analyzer,
@@ -93,11 +118,14 @@ int RunPair(const SimilarFlags& flags, const SimilarityModel& model) {
 // --pairs: blocks of lines are parsed, then described on all cores, then scored; term
 // statistics grow with every block, so the first pairs lean on the prior.
 int RunPairs(const SimilarFlags& flags, const SimilarityModel& model) {
-  std::ifstream in(flags.pairs, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "newsweave similar: %s: cannot open\n", flags.pairs.c_str());
+  auto file = ingest::InputFile::Open(flags.pairs);
+  if (!file) {
+    std::fprintf(stderr, "newsweave similar: %s: cannot open: %s\n", flags.pairs.c_str(),
+                 file.error().message.c_str());
     return 1;
   }
+  const ReadOptions limits;
+  ingest::LineReader lines(file->get(), limits.max_line_bytes);
   std::ios::sync_with_stdio(false);
   const int threads = ThreadCount(flags.threads);
   struct Pending {
@@ -111,7 +139,7 @@ int RunPairs(const SimilarFlags& flags, const SimilarityModel& model) {
   Cleaner cleaner;
   ingest::JsonArticleParser parser(256);
   std::uint64_t line_no = 0, bad = 0, scored = 0;
-  std::string line, out;
+  std::string out;
   auto flush = [&] {
     ParallelFor(block.size(), threads, [&](std::size_t begin, std::size_t end) {
       Analyzer analyzer;  // one per slice: analyzers are not thread-safe
@@ -141,9 +169,27 @@ int RunPairs(const SimilarFlags& flags, const SimilarityModel& model) {
                    static_cast<unsigned long long>(line_no), message.c_str());
     }
   };
-  while (std::getline(in, line)) {
-    ++line_no;
+  for (;;) {
+    std::string_view line;
+    const ingest::LineReader::Outcome got = lines.Next(&line);
+    line_no = lines.line_number();
+    if (got == ingest::LineReader::Outcome::kEnd) break;
+    if (got == ingest::LineReader::Outcome::kError) {
+      complain(lines.error().message + ", rest of file skipped");
+      break;
+    }
+    if (got == ingest::LineReader::Outcome::kTooLong) {
+      complain("line longer than max_line_bytes (" + std::to_string(limits.max_line_bytes) +
+               " bytes), skipped");
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    // nlohmann parses any depth, but its dump() below recurses: deep lines go first.
+    if (NestedDeeperThan(line, limits.max_json_depth + 1)) {
+      complain("JSON nested deeper than " + std::to_string(limits.max_json_depth) +
+               " levels (max_json_depth), skipped");
+      continue;
+    }
     nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) {
       complain("not a JSON object");
@@ -173,6 +219,14 @@ int RunPairs(const SimilarFlags& flags, const SimilarityModel& model) {
         break;
       }
       if (article.id.empty()) article.id = p.id + "/" + side;
+      if (std::size_t was = ingest::CutText(limits.max_text_bytes, &article);
+          was > 0 && !flags.quiet) {
+        std::fprintf(stderr,
+                     "newsweave similar: warning: %s:%llu: \"%s\": text of %zu bytes cut to %zu "
+                     "(max_text_bytes %zu)\n",
+                     flags.pairs.c_str(), static_cast<unsigned long long>(line_no), side, was,
+                     article.text.size(), limits.max_text_bytes);
+      }
     }
     if (!ok) continue;
     block.push_back(std::move(p));

@@ -96,7 +96,11 @@ HtmlExtractor::HtmlExtractor(HtmlExtractOptions options) : options_(options) {}
 void HtmlExtractor::Extract(std::string_view utf8_html, ExtractedPage* out) const {
   *out = ExtractedPage();
   thread_local std::string prepared;
-  if (html::PrepareHtml(utf8_html, options_.max_depth, &prepared)) utf8_html = prepared;
+  bool elements_cut = false;
+  if (html::PrepareHtml(utf8_html, options_.max_depth, &prepared, options_.max_elements,
+                        &elements_cut)) {
+    utf8_html = prepared;
+  }
   thread_local ParseArena arena;
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // do not record parse errors: we never read them
@@ -114,6 +118,7 @@ void HtmlExtractor::Extract(std::string_view utf8_html, ExtractedPage* out) cons
   arena.Reset();  // the whole tree at once, instead of gumbo_destroy_output
   if (prepared.capacity() > (16u << 20)) std::string().swap(prepared);
   walker.Select();
+  out->elements_cut = elements_cut;
 }
 
 ExtractedPage HtmlExtractor::Extract(std::string_view utf8_html) const {

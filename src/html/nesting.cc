@@ -67,6 +67,29 @@ constexpr TagSet kFlatTags = {
 
 bool CountsForDepth(GumboTag tag) { return !kFlatTags.Contains(tag); }
 
+// Formatting elements the parser copies into every later block while they are open across a
+// block boundary (<a> is one too, but a new <a> closes the last, so it is copied once at most).
+constexpr TagSet kFormattingTags = {
+    GUMBO_TAG_B,      GUMBO_TAG_BIG,  GUMBO_TAG_CODE, GUMBO_TAG_EM,    GUMBO_TAG_FONT,
+    GUMBO_TAG_I,      GUMBO_TAG_NOBR, GUMBO_TAG_S,    GUMBO_TAG_SMALL, GUMBO_TAG_STRIKE,
+    GUMBO_TAG_STRONG, GUMBO_TAG_TT,   GUMBO_TAG_U};
+
+// Elements whose start or end tag closes the elements around it (an open <p>, a cell, an item):
+// formatting elements open across one of these tags are misnested.
+constexpr TagSet kBlockTags = {
+    GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
+    GUMBO_TAG_CENTER,  GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,
+    GUMBO_TAG_DL,      GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+    GUMBO_TAG_FOOTER,  GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_MAIN,
+    GUMBO_TAG_MENU,    GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
+    GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY,  GUMBO_TAG_UL,         GUMBO_TAG_H1,
+    GUMBO_TAG_H2,      GUMBO_TAG_H3,       GUMBO_TAG_H4,         GUMBO_TAG_H5,
+    GUMBO_TAG_H6,      GUMBO_TAG_PRE,      GUMBO_TAG_LISTING,    GUMBO_TAG_FORM,
+    GUMBO_TAG_LI,      GUMBO_TAG_DD,       GUMBO_TAG_DT,         GUMBO_TAG_TABLE,
+    GUMBO_TAG_HR,      GUMBO_TAG_TR,       GUMBO_TAG_TD,         GUMBO_TAG_TH,
+    GUMBO_TAG_TBODY,   GUMBO_TAG_THEAD,    GUMBO_TAG_TFOOT,      GUMBO_TAG_CAPTION,
+    GUMBO_TAG_BODY,    GUMBO_TAG_HTML};
+
 }  // namespace
 
 std::size_t ParseTagAttributes(std::string_view s, std::size_t i,
@@ -124,8 +147,13 @@ struct Cut {
 // One pass over `html` that finds the start and end tags beyond `max_depth` and, with `strip`,
 // what the parser need not see: comments, scripts (but JSON-LD), styles, <svg>, <noscript>,
 // <button>, <img>, <input>, <link> (but rel=canonical), long attributes the extractor never
-// reads, and indentation before tags outside <pre>.
-void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vector<Cut>* cuts) {
+// reads, indentation before tags outside <pre>, and the tags of formatting elements (<b>, <i>,
+// <font>, ...) left open across a block boundary.
+// Past `max_elements` start tags every later tag is to be replaced by a space, so that the rest
+// of the page is read as text: *tail is set to where that starts (else it stays npos), and
+// the tags after it are not listed in *cuts (ApplyCuts replaces them).
+void FindCuts(std::string_view html, std::size_t max_depth, std::size_t max_elements, bool strip,
+              std::vector<Cut>* cuts, std::size_t* tail) {
   const std::size_t n = html.size();
   std::vector<GumboTag> open;
   std::array<std::uint32_t, GUMBO_TAG_LAST + 1> dropped{};
@@ -139,7 +167,40 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     }
     return close;
   };
+  // Open formatting elements (with `strip`): where their start tag is and their index in `open`.
+  struct Formatting {
+    GumboTag tag;
+    std::size_t begin, end;
+    std::size_t depth;
+  };
+  std::vector<Formatting> formatting;
+  std::array<std::uint32_t, GUMBO_TAG_LAST + 1> misnested{};  // end tags still to cut
+  // Cuts the start tags of the formatting elements from index `from` of `formatting` on: open
+  // across a block boundary, the parser would copy them into every block that follows (a page
+  // of unclosed <b>s and short paragraphs takes hundreds of times its size as a tree). Their
+  // text stays; so do their end tags that are still to come, which are cut when they come.
+  auto cut_formatting = [&](std::size_t from) {
+    if (from >= formatting.size()) return;
+    std::size_t lowest = open.size();
+    for (std::size_t k = from; k < formatting.size(); ++k) {
+      const Formatting& f = formatting[k];
+      cuts->push_back({f.begin, f.end, false});
+      ++misnested[f.tag];
+      if (f.depth < open.size()) {
+        open[f.depth] = GUMBO_TAG_LAST;  // marks the slot to go
+        lowest = std::min(lowest, f.depth);
+      }
+    }
+    formatting.resize(from);
+    unsorted = true;
+    std::size_t w = lowest;
+    for (std::size_t r = lowest; r < open.size(); ++r) {
+      if (open[r] != GUMBO_TAG_LAST) open[w++] = open[r];
+    }
+    open.resize(w);
+  };
   int pre_depth = 0;
+  std::size_t elements = 0;  // start tags kept
   while (i < n) {
     const void* lt = std::memchr(html.data() + i, '<', n - i);
     if (lt == nullptr) break;
@@ -201,8 +262,32 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
       cuts->resize(cuts_before);
       break;
     }
+    if (end_tag && *tail != std::string_view::npos) {
+      cuts->resize(cuts_before);  // the tag goes in ApplyCuts
+      i = tag_end;
+      continue;
+    }
     if (end_tag) {
       if ((tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) && pre_depth > 0) --pre_depth;
+      const bool is_formatting = strip && kFormattingTags.Contains(tag);
+      std::size_t match = formatting.size();  // the open formatting element it ends
+      if (is_formatting && dropped[tag] == 0) {
+        for (std::size_t k = formatting.size(); k > 0; --k) {
+          if (formatting[k - 1].tag == tag) {
+            match = k - 1;
+            break;
+          }
+        }
+        if (match == formatting.size() && misnested[tag] > 0) {
+          --misnested[tag];
+          cuts->push_back({i, tag_end, false});
+          i = tag_end;
+          continue;
+        }
+      }
+      if (strip && !is_formatting && !CountsForDepth(tag) && kBlockTags.Contains(tag)) {
+        cut_formatting(0);  // </p>, </li>, </td>: whatever formatting is open is misnested
+      }
       if (CountsForDepth(tag)) {
         if (dropped[tag] > 0) {
           --dropped[tag];
@@ -214,6 +299,13 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
               break;
             }
           }
+          // Formatting elements opened inside the element just closed are misnested (those
+          // inside an ended formatting element too), and the one ended is closed.
+          std::size_t inside = formatting.size();
+          while (inside > 0 && formatting[inside - 1].depth >= open.size()) --inside;
+          if (match < formatting.size()) inside = std::max(inside, match + 1);
+          cut_formatting(inside);
+          if (match < formatting.size()) formatting.resize(match);
         }
       }
       i = tag_end;
@@ -257,6 +349,14 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
       i = tag_end;
       continue;
     }
+    if (elements >= max_elements) {
+      cuts->resize(cuts_before);  // the tag goes in ApplyCuts
+      if (*tail == std::string_view::npos) *tail = i;
+      i = tag_end;
+      continue;
+    }
+    // Start tags flattened for depth below do not reach the parser and do not count.
+    if (!CountsForDepth(tag) || open.size() < max_depth) ++elements;
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) ++pre_depth;
     if (kRawTextTags.Contains(tag)) {
       std::size_t close = find_close(name, tag_end);
@@ -265,12 +365,16 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
     }
     // "<div/>" still opens a div in HTML, so self-closing syntax counts too (inside <svg> it
     // over-counts, which only drops a few tags of a part the extractor ignores anyway).
+    if (strip && kBlockTags.Contains(tag)) cut_formatting(0);
     if (CountsForDepth(tag)) {
       if (open.size() >= max_depth) {
         cuts->resize(cuts_before);
         cuts->push_back({i, tag_end, false});
         ++dropped[tag];
       } else {
+        if (strip && kFormattingTags.Contains(tag)) {
+          formatting.push_back({tag, i, tag_end, open.size()});
+        }
         open.push_back(tag);
       }
     }
@@ -289,34 +393,77 @@ void FindCuts(std::string_view html, std::size_t max_depth, bool strip, std::vec
   }
 }
 
-void ApplyCuts(std::string_view html, const std::vector<Cut>& cuts, std::string* out) {
+// Appends html[from, to) with every start and end tag replaced by a space.
+void AppendWithoutTags(std::string_view html, std::size_t from, std::size_t to, std::string* out) {
+  std::size_t i = from;
+  while (i < to) {
+    const void* lt = std::memchr(html.data() + i, '<', to - i);
+    const std::size_t at =
+        lt == nullptr ? to : static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
+    out->append(html.data() + i, at - i);
+    if (at == to) return;
+    const std::size_t name = at + 1 + (at + 1 < to && html[at + 1] == '/');
+    if (name >= to || !IsAsciiAlpha(html[name])) {
+      out->push_back('<');
+      i = at + 1;
+      continue;
+    }
+    std::size_t j = name;
+    while (j < to && !IsAsciiSpace(html[j]) && html[j] != '/' && html[j] != '>') ++j;
+    const std::size_t end =
+        ParseTagAttributes(html.substr(0, to), j, [](std::string_view, std::string_view) {});
+    if (end == std::string_view::npos) {  // never closed: left as it is, as FindCuts does
+      out->append(html.data() + at, to - at);
+      return;
+    }
+    out->push_back(' ');
+    i = end;
+  }
+}
+
+// Applies the cuts; from `tail` on (unless npos), tags become spaces as well.
+void ApplyCuts(std::string_view html, const std::vector<Cut>& cuts, std::size_t tail,
+               std::string* out) {
   out->clear();
   out->reserve(html.size());
   std::size_t pos = 0;
+  auto append = [&](std::size_t from, std::size_t to) {
+    if (tail >= to) {
+      out->append(html.data() + from, to - from);
+    } else {
+      const std::size_t split = std::max(from, tail);
+      out->append(html.data() + from, split - from);
+      AppendWithoutTags(html, split, to, out);
+    }
+  };
   for (const Cut& c : cuts) {
-    out->append(html.data() + pos, c.begin - pos);
+    append(pos, c.begin);
     if (c.space) out->push_back(' ');
     pos = c.end;
   }
-  out->append(html.data() + pos, html.size() - pos);
+  append(pos, html.size());
 }
 
 }  // namespace
 
 bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out) {
   std::vector<Cut> cuts;
-  FindCuts(html, max_depth, /*strip=*/false, &cuts);
+  std::size_t tail = std::string_view::npos;
+  FindCuts(html, max_depth, SIZE_MAX, /*strip=*/false, &cuts, &tail);
   if (cuts.empty()) return false;
-  ApplyCuts(html, cuts, out);
+  ApplyCuts(html, cuts, tail, out);
   return true;
 }
 
-bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out) {
+bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out,
+                 std::size_t max_elements, bool* elements_cut) {
   thread_local std::vector<Cut> cuts;
   cuts.clear();
-  FindCuts(html, max_depth, /*strip=*/true, &cuts);
-  if (cuts.empty()) return false;
-  ApplyCuts(html, cuts, out);
+  std::size_t tail = std::string_view::npos;
+  FindCuts(html, max_depth, max_elements, /*strip=*/true, &cuts, &tail);
+  if (elements_cut != nullptr) *elements_cut = tail != std::string_view::npos;
+  if (cuts.empty() && tail == std::string_view::npos) return false;
+  ApplyCuts(html, cuts, tail, out);
   if (cuts.capacity() > (1u << 20)) std::vector<Cut>().swap(cuts);
   return true;
 }

@@ -4,6 +4,7 @@
 #define NEWSWEAVE_HTML_NESTING_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -26,9 +27,14 @@ bool LimitNesting(std::string_view html, std::size_t max_depth, std::string* out
 // canonical one, attributes of 8 bytes or more other than those it reads (class, id, role,
 // itemprop, style, lang, content, ...), and runs of whitespace before a tag outside <pre>
 // (one character is kept). The tags of <script type="text/template"> go, and its content is
-// parsed as markup (Blogger keeps whole posts there). Returns false, leaving *out alone, when
-// nothing needs to go. Linear time, one pass.
-bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out);
+// parsed as markup (Blogger keeps whole posts there). The tags of formatting elements (<b>,
+// <i>, <font>, ...; not <a>) left open across a block boundary go too: the parser would copy
+// them into every later block. After `max_elements` start tags, every later tag is replaced by
+// a space, so that the rest of the page is read as text, and *elements_cut (when given) is
+// set: the tree, about 150 bytes an element, stays bounded. Returns false, leaving *out alone,
+// when nothing needs to go. Linear time, one pass.
+bool PrepareHtml(std::string_view html, std::size_t max_depth, std::string* out,
+                 std::size_t max_elements = SIZE_MAX, bool* elements_cut = nullptr);
 
 }  // namespace newsweave::html
 

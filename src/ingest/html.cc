@@ -64,6 +64,7 @@ void ExtractHtmlUtf8(std::string_view utf8, const HtmlOptions& options, HtmlDocu
   out->published = std::move(page.published);
   out->source = std::move(page.site_name);
   out->not_article = std::move(page.not_article);
+  out->elements_cut = page.elements_cut;
   out->url.clear();
   if (IsAbsoluteUrl(page.url)) out->url = std::move(page.url);
   NormalizeLang(page.lang, &out->lang);
@@ -116,6 +117,11 @@ void ExtractHtmlInto(std::string_view bytes, std::string_view declared_charset,
   ExtractHtmlUtf8(decoded.text, options, doc);
   doc->encoding = std::move(decoded.encoding);
   doc->replaced = decoded.replaced;
+}
+
+std::string ElementsCutMessage(const ReadOptions& options) {
+  return "more than " + std::to_string(options.max_html_elements) +
+         " HTML elements (max_html_elements): the markup after them was read as text";
 }
 
 HtmlDocument ExtractHtml(std::string_view bytes, std::string_view declared_charset,

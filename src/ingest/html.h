@@ -13,6 +13,7 @@
 #include "html/nesting.h"
 #include "newsweave/article.h"
 #include "newsweave/html_extractor.h"
+#include "newsweave/reader.h"
 
 namespace newsweave::ingest {
 
@@ -33,6 +34,7 @@ struct HtmlDocument {
   // "comments", "outside-article", "not-an-article", ...); in order, non-overlapping.
   std::vector<RemovedSpan> removed;
   std::string not_article;         // why the page is not an article, or empty
+  bool elements_cut = false;       // over HtmlExtractOptions::max_elements: see there
   std::string lang;                // primary subtag of the declared language, lowercased
   std::string published;           // as declared (meta tags, JSON-LD, <time datetime>)
   std::string author;              // as declared (meta author, JSON-LD author)
@@ -62,6 +64,9 @@ void ExtractHtmlInto(std::string_view bytes, std::string_view declared_charset,
 // Extracts from text already decoded to valid UTF-8. Fills every field of *out except
 // `encoding` and `replaced`.
 void ExtractHtmlUtf8(std::string_view utf8, const HtmlOptions& options, HtmlDocument* out);
+
+// The warning for a page over ReadOptions::max_html_elements.
+std::string ElementsCutMessage(const ReadOptions& options);
 
 using html::LimitNesting;
 

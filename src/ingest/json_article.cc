@@ -195,7 +195,12 @@ Status MapObject(const element& value, std::uint64_t ordinal, std::size_t replac
 
 constexpr std::string_view kMalformed = "malformed JSON (";
 
-std::unexpected<Error> Malformed(simdjson::error_code err) {
+// The error for a text simdjson refused; nesting over the limit is not a syntax error.
+std::unexpected<Error> Malformed(simdjson::error_code err, std::size_t max_depth) {
+  if (err == simdjson::DEPTH_ERROR) {
+    return MakeError(ErrorCode::kTooLarge, "JSON nested deeper than " + std::to_string(max_depth) +
+                                               " levels (max_json_depth)");
+  }
   return MakeError(ErrorCode::kCorruption,
                    std::string(kMalformed) + simdjson::error_message(err) + ")");
 }
@@ -211,10 +216,14 @@ static std::size_t ReplaceLoneSurrogateEscapes(std::string_view json, std::strin
     for (std::size_t k = at; k < at + 4; ++k) {
       char c = json[k];
       x <<= 4;
-      if (c >= '0' && c <= '9') x |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') x |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') x |= static_cast<unsigned>(c - 'A' + 10);
-      else return false;
+      if (c >= '0' && c <= '9')
+        x |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        x |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        x |= static_cast<unsigned>(c - 'A' + 10);
+      else
+        return false;
     }
     *v = x;
     return true;
@@ -250,6 +259,7 @@ static std::size_t ReplaceLoneSurrogateEscapes(std::string_view json, std::strin
 
 struct JsonArticleParser::Impl {
   simdjson::dom::parser parser;
+  std::size_t max_depth = 0;
   std::string repaired;  // a repaired line (reused)
   // Whole-document mode.
   std::string repaired_doc;
@@ -294,7 +304,8 @@ struct JsonArticleParser::Impl {
 
 JsonArticleParser::JsonArticleParser(std::size_t max_depth) : impl_(std::make_unique<Impl>()) {
   // allocate() only fails on memory exhaustion; parse() then reports the error.
-  if (impl_->parser.allocate(1 << 16, std::max<std::size_t>(max_depth, 1)) != simdjson::SUCCESS) {
+  impl_->max_depth = std::max<std::size_t>(max_depth, 1);
+  if (impl_->parser.allocate(1 << 16, impl_->max_depth) != simdjson::SUCCESS) {
     impl_->parser = simdjson::dom::parser();
   }
 }
@@ -310,7 +321,7 @@ Status JsonArticleParser::Parse(std::string_view json, std::uint64_t ordinal, Ar
   element value;
   std::size_t replaced = 0;
   simdjson::error_code err = impl_->ParseRepairing(json, &impl_->repaired, &value, &replaced);
-  if (err != simdjson::SUCCESS) return Malformed(err);
+  if (err != simdjson::SUCCESS) return Malformed(err, impl_->max_depth);
   return MapObject(value, ordinal, replaced, out, warnings);
 }
 
@@ -319,7 +330,7 @@ Status JsonArticleParser::ParseDocument(std::string_view json, bool* is_array) {
   m.doc_pending = false;
   m.doc_is_array = false;
   simdjson::error_code err = m.ParseRepairing(json, &m.repaired_doc, &m.doc, &m.doc_replaced);
-  if (err != simdjson::SUCCESS) return Malformed(err);
+  if (err != simdjson::SUCCESS) return Malformed(err, m.max_depth);
   if (m.doc.type() == element_type::ARRAY) {
     simdjson::dom::array array;
     GetChecked(m.doc.get_array(), &array);

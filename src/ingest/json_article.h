@@ -30,7 +30,8 @@ class JsonArticleParser {
   // simdjson needs this many readable bytes after the end of each JSON text.
   static constexpr std::size_t kPadding = 64;
 
-  // Documents nested deeper than `max_depth` are rejected.
+  // Documents nested deeper than `max_depth` are rejected (kTooLarge); parsing never recurses,
+  // so any depth is safe to try.
   explicit JsonArticleParser(std::size_t max_depth);
   ~JsonArticleParser();
   JsonArticleParser(const JsonArticleParser&) = delete;
@@ -40,8 +41,8 @@ class JsonArticleParser {
   // kPadding readable bytes. The caller sets out->file and out->line first; `ordinal` names
   // the article in the fallback id (0: the file name without extension). Input that is not
   // valid UTF-8 is repaired before parsing (the count goes to out->replaced_bytes). Returns an
-  // error (kCorruption: malformed JSON, not an object, no text) whose message does not name the
-  // file. Warnings are appended to *warnings.
+  // error (kCorruption: malformed JSON, not an object, no text; kTooLarge: nested deeper than
+  // max_depth) whose message does not name the file. Warnings are appended to *warnings.
   Status Parse(std::string_view json, std::uint64_t ordinal, Article* out,
                std::vector<std::string>* warnings);
 

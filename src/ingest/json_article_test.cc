@@ -135,7 +135,8 @@ TEST_F(JsonArticleTest, DeepNestingIsRejected) {
       "{\"text\":\"x\",\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
   Status st = Parse(deep);
   ASSERT_FALSE(st);
-  EXPECT_TRUE(st.error().message.starts_with("malformed JSON")) << st.error().message;
+  EXPECT_EQ(st.error().code, ErrorCode::kTooLarge);
+  EXPECT_EQ(st.error().message, "JSON nested deeper than 64 levels (max_json_depth)");
   std::string unbalanced(100000, '{');
   EXPECT_FALSE(Parse(unbalanced));
   ASSERT_TRUE(Parse(R"({"text":"still works"})"));

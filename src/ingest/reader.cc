@@ -254,7 +254,13 @@ bool ArticleReader::Impl::ReadSingle(const Entry& e, Format format, InputFile* i
   out->file = e.path;
   out->line = 0;
   if (format == Format::kHtml) {
-    ingest::HtmlDocument doc = ingest::ExtractHtml(bytes, {});
+    ingest::HtmlOptions html_options;
+    html_options.max_depth = options.max_html_depth;
+    html_options.extract.max_elements = options.max_html_elements;
+    ingest::HtmlDocument doc = ingest::ExtractHtml(bytes, {}, html_options);
+    if (doc.elements_cut) {
+      Report(Diagnostic::Severity::kWarning, e.path, ingest::ElementsCutMessage(options));
+    }
     if (ingest::IsBlank(doc.text)) {
       Error(e.path, "no text in the page, skipped");
       return false;
@@ -335,6 +341,12 @@ bool ArticleReader::Next(Article* out) {
       m.done_bytes += e.size;
       m.stats.bytes = m.done_bytes;
       if (!got) continue;
+    }
+    if (std::size_t was = ingest::CutText(m.options.max_text_bytes, out); was > 0) {
+      m.reporter(Diagnostic{Diagnostic::Severity::kWarning, out->file, out->line,
+                            "text of " + std::to_string(was) + " bytes cut to " +
+                                std::to_string(out->text.size()) + " (max_text_bytes " +
+                                std::to_string(m.options.max_text_bytes) + ")"});
     }
     ++m.stats.articles;
     m.stats.replaced_bytes += out->replaced_bytes;

@@ -190,7 +190,8 @@ TEST(ReaderTest, DeepJsonIsRejectedWithoutCrash) {
   ASSERT_EQ(run.articles.size(), 1u);
   EXPECT_EQ(run.articles[0].text, "after");
   ASSERT_EQ(run.diagnostics.size(), 2u);
-  EXPECT_TRUE(run.Messages()[0].starts_with(dir / "deep.jsonl" + ":1: malformed JSON ("));
+  EXPECT_EQ(run.Messages()[0],
+            dir / "deep.jsonl" + ":1: JSON nested deeper than 64 levels (max_json_depth), skipped");
   EXPECT_TRUE(run.Messages()[1].starts_with(dir / "deep.json" + ": malformed JSON ("));
 }
 
@@ -276,7 +277,9 @@ TEST(ReaderTest, FiftyMegabyteTextFile) {
   ASSERT_EQ(big.size(), size);
   WriteFile(dir / "big.txt", big);
   {
-    ReadRun run = ReadPaths({dir / "big.txt"});
+    ReadOptions whole;  // over the default limits, which are tested in limits_test.cc
+    whole.max_article_bytes = whole.max_text_bytes = 64u << 20;
+    ReadRun run = ReadPaths({dir / "big.txt"}, whole);
     ASSERT_EQ(run.articles.size(), 1u);
     EXPECT_EQ(run.articles[0].text.size(), size);
     EXPECT_TRUE(run.articles[0].text.ends_with("xTHE END\n"));

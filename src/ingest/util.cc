@@ -1,6 +1,7 @@
 #include "ingest/util.h"
 
 #include <cstddef>
+#include <vector>
 
 namespace newsweave::ingest {
 
@@ -109,6 +110,24 @@ std::string ExtensionOf(std::string_view path, bool* gz) {
   std::size_t dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return std::string();
   return AsciiLower(name.substr(dot + 1));
+}
+
+std::size_t CutText(std::size_t max_bytes, Article* article) {
+  std::string& text = article->text;
+  if (text.size() <= max_bytes) return 0;
+  const std::size_t before = text.size();
+  std::size_t cut = std::string_view(text).substr(0, max_bytes + 1).rfind('\n');
+  if (cut == std::string_view::npos || cut < max_bytes / 2) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  while (cut > 0 && IsAsciiSpace(text[cut - 1])) --cut;
+  text.resize(cut);
+  text.shrink_to_fit();  // a cut monster gives its memory back
+  std::vector<RemovedSpan>& dropped = article->dropped;
+  while (!dropped.empty() && dropped.back().start >= cut) dropped.pop_back();
+  if (!dropped.empty() && dropped.back().end > cut) dropped.back().end = cut;
+  return before;
 }
 
 }  // namespace newsweave::ingest

@@ -2,8 +2,11 @@
 #ifndef NEWSWEAVE_INGEST_UTIL_H_
 #define NEWSWEAVE_INGEST_UTIL_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "newsweave/article.h"
 
 namespace newsweave::ingest {
 
@@ -45,6 +48,12 @@ std::string_view StemName(std::string_view path);
 // The lowercased extension without the dot, ignoring a trailing ".gz" ("x.WARC.gz" -> "warc",
 // "README" -> ""). *gz is set when the name ends in ".gz".
 std::string ExtensionOf(std::string_view path, bool* gz);
+
+// Cuts article->text (valid UTF-8) to at most `max_bytes`: at the last line break in the second
+// half of the allowed bytes, else at the last character boundary; trailing whitespace goes too.
+// Removed spans (article->dropped) past the cut go, one across it ends there. Returns the size
+// the text had before, or 0 when it was not over the limit (and nothing changed).
+std::size_t CutText(std::size_t max_bytes, Article* article);
 
 }  // namespace newsweave::ingest
 

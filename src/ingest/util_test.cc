@@ -59,5 +59,24 @@ TEST(UtilTest, Trim) {
   EXPECT_TRUE(StartsWithIgnoreCase("HTTP/1.1", "http/"));
 }
 
+TEST(UtilTest, CutTextAtALineBreakOrACharacterBoundary) {
+  Article a;
+  a.text = "first line\nsecond line, longer";
+  EXPECT_EQ(CutText(100, &a), 0u);  // under the limit: untouched
+  EXPECT_EQ(CutText(16, &a), 30u);
+  EXPECT_EQ(a.text, "first line");
+  // No line break in the second half: the cut backs up to the start of "é" (2 bytes).
+  a.text = "abcd\u00e9fgh";
+  EXPECT_EQ(CutText(5, &a), 9u);
+  EXPECT_EQ(a.text, "abcd");
+  // Removed spans past the cut go; one across it ends there.
+  a.text = std::string(10, 'x') + "\n" + std::string(30, 'y');
+  a.dropped = {{0, 5, "navigation"}, {11, 30, "comments"}, {30, 41, "footer"}};
+  EXPECT_EQ(CutText(25, &a), 41u);
+  EXPECT_EQ(a.text, std::string(10, 'x') + "\n" + std::string(14, 'y'));
+  ASSERT_EQ(a.dropped.size(), 2u);
+  EXPECT_EQ(a.dropped[1].end, 25u);
+}
+
 }  // namespace
 }  // namespace newsweave::ingest

@@ -149,7 +149,10 @@ struct WarcReader::Headers {
 
 WarcReader::WarcReader(std::unique_ptr<InputFile> in, const ReadOptions& options,
                        const Reporter* report)
-    : stream_(std::make_unique<Stream>(std::move(in))), options_(options), report_(report) {}
+    : stream_(std::make_unique<Stream>(std::move(in))), options_(options), report_(report) {
+  html_options_.max_depth = options.max_html_depth;
+  html_options_.extract.max_elements = options.max_html_elements;
+}
 
 WarcReader::~WarcReader() = default;
 
@@ -310,6 +313,7 @@ bool WarcReader::ProcessResponse(const Headers& warc, Article* out) {
     body = body_;
   }
   HtmlDocument doc = ExtractHtml(body, CharsetFromContentType(content_type), html_options_);
+  if (doc.elements_cut) Report(Diagnostic::Severity::kWarning, ElementsCutMessage(options_));
   if (IsBlank(doc.text)) {
     Report(Diagnostic::Severity::kError, "no text in the page (" + warc.uri + "), skipped");
     return false;

@@ -90,6 +90,13 @@ Result<PipelineStats> RunPipelineBatches(
       if (p.article.title.empty()) p.article.title = TitleFromCleanText(p.clean.text);
       stats.clean_bytes += p.clean.text.size();
       stats.removed_spans += p.clean.removed.size();
+      if (p.clean.kept_over_span_limit > 0 && sink) {
+        sink(Diagnostic{Diagnostic::Severity::kWarning, p.article.file, p.article.line,
+                        "more than " + std::to_string(options.clean.max_removed_spans) +
+                            " removed spans (max_removed_spans): " +
+                            std::to_string(p.clean.kept_over_span_limit) +
+                            " lines that would have been removed were kept"});
+      }
       for (const RemovedSpan& r : p.clean.removed) stats.removed_bytes += r.end - r.start;
     }
     consumer(std::span<ProcessedArticle>(batch.data(), n));
