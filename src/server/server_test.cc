@@ -96,7 +96,9 @@ TEST_F(ServerTest, StoriesEventsAndArticlesLinkUp) {
   EXPECT_GE(page["stories"][0]["end"].get<std::string>(),
             page["stories"][1]["end"].get<std::string>());
   json next = Get("/api/stories?limit=2&offset=2");
-  if (!next["stories"].empty()) EXPECT_NE(next["stories"][0]["id"], page["stories"][0]["id"]);
+  if (!next["stories"].empty()) {
+    EXPECT_NE(next["stories"][0]["id"], page["stories"][0]["id"]);
+  }
   const std::string story = page["stories"][0]["id"];
   json s = Get("/api/stories/" + story);
   ASSERT_FALSE(s["events"].empty());
