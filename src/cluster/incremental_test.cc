@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -110,20 +111,7 @@ const Text kDay2[] = {
      "wurde niemand, 35 Schiffe mussten vor der Küste warten."},
 };
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "\"";
-}
+std::string JsonString(std::string_view s) { return nlohmann::json(std::string(s)).dump(); }
 
 // Writes a day's articles as JSONL (title on its own, as feeds give it).
 std::string WriteDay(const std::string& name, const Text* texts, std::size_t n) {

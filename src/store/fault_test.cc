@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,20 +29,7 @@ namespace {
 constexpr std::size_t kBatch = 3;    // articles per transaction: several per ingest
 constexpr int kCheckpointPages = 8;  // small, so that checkpoints happen inside ingests
 
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "\"";
-}
+std::string JsonString(const std::string& s) { return nlohmann::json(std::string(s)).dump(); }
 
 // Writes `articles` as a JSONL file.
 void WriteJsonl(const std::filesystem::path& path, const std::vector<CorpusArticle>& articles) {
