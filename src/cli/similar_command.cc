@@ -22,29 +22,6 @@
 namespace newsweave::cli {
 namespace {
 
-// True when `json` nests objects and arrays deeper than `max_depth` (strings skipped). Linear.
-bool NestedDeeperThan(std::string_view json, std::size_t max_depth) {
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > max_depth) return true;
-    } else if ((c == '}' || c == ']') && depth > 0) {
-      --depth;
-    }
-  }
-  return false;
-}
-
 // Cleans and analyzes an article and describes it for comparison.
 ComparableArticle Prepare(const Article& article, const Cleaner& cleaner, Analyzer* analyzer,
                           XlingAnalyzer* xling) {
@@ -184,13 +161,23 @@ int RunPairs(const SimilarFlags& flags, const SimilarityModel& model) {
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    // nlohmann parses any depth, but its dump() below recurses: deep lines go first.
-    if (NestedDeeperThan(line, limits.max_json_depth + 1)) {
+    // nlohmann's parser does not recurse, but dump() below does: objects and arrays opened
+    // deeper than max_json_depth are refused while parsing (the parser tells their depth).
+    bool too_deep = false;
+    nlohmann::json j = nlohmann::json::parse(
+        line,
+        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+          const bool opens = event == nlohmann::json::parse_event_t::object_start ||
+                             event == nlohmann::json::parse_event_t::array_start;
+          if (opens && static_cast<std::size_t>(depth) > limits.max_json_depth) too_deep = true;
+          return !too_deep;
+        },
+        /*allow_exceptions=*/false);
+    if (too_deep) {
       complain("JSON nested deeper than " + std::to_string(limits.max_json_depth) +
                " levels (max_json_depth), skipped");
       continue;
     }
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) {
       complain("not a JSON object");
       continue;
