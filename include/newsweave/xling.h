@@ -14,6 +14,7 @@
 #ifndef NEWSWEAVE_XLING_H_
 #define NEWSWEAVE_XLING_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -220,6 +221,22 @@ inline constexpr double kEvidence = 100.0;
 double Similarity(const NeutralRepresentation& a, const NeutralRepresentation& b,
                   const DocumentFrequencies& df);
 
+// The weight of each of `rep`'s features in the corpus `df` (tf times idf, the idf floored at
+// 0), in the order of rep.features: what Similarity weighs them by, computed once per article.
+std::vector<double> FeatureWeights(const NeutralRepresentation& rep, const DocumentFrequencies& df);
+
+// What two representations have in common, from weights computed before (FeatureWeights of
+// each side), in one pass over their features.
+struct NeutralOverlap {
+  double similarity = 0;  // Similarity()'s value, without looking anything up
+  // Per FeatureKind: features of a, of b, and shared.
+  std::array<std::uint32_t, 4> a_count{}, b_count{}, shared{};
+  // Jaccard similarity of the features of one kind.
+  double Jaccard(FeatureKind kind) const;
+};
+NeutralOverlap CompareNeutral(const NeutralRepresentation& a, const std::vector<double>& wa,
+                              const NeutralRepresentation& b, const std::vector<double>& wb);
+
 struct TranslationOptions {
   // A link needs Similarity >= threshold and AnchorOrder >= min_anchor_order; articles with
   // fewer than 3 anchors need Similarity >= threshold_without_anchors instead. Tuned on
@@ -230,7 +247,7 @@ struct TranslationOptions {
   int query_features = 48;               // rarest features per article looked up in the index
   double max_posting_share = 0.05;       // features in more than this share of articles are not
                                          // looked up (kept for scoring), once N >= 200
-  std::uint32_t max_posting = 1000;      // ... nor in more than this many (at most 1,000 an
+  std::uint32_t max_posting = 250;       // ... nor in more than this many (at most 250 an
                                          // article's lookup walks per feature: linear in N)
   bool different_languages_only = true;  // Nearest(): candidates in other languages only
   // Pairs(): link two articles only when each is the other's best candidate in its

@@ -81,7 +81,7 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
     window.push_back(word_hash);
     if (window.size() >= 3) {
       const std::uint64_t* w = window.data() + window.size() - 3;
-      out.shingles.push_back(XXH3_64bits(w, 3 * sizeof(std::uint64_t)));
+      out.shingles.push_back(static_cast<std::uint32_t>(XXH3_64bits(w, 3 * sizeof(std::uint64_t))));
     }
     if (t.kind == TokenKind::kNumber) {
       std::string digits = Digits(surface);

@@ -2,6 +2,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "newsweave/similarity.h"
 #include "similarity/terms.h"
@@ -9,23 +12,56 @@
 namespace newsweave {
 namespace {
 
-// Size of the intersection of two sorted vectors without repeats.
+// Size of the intersection of two sorted vectors without repeats. Branch-free steps: the
+// comparisons are unpredictable, and gram sets run to thousands.
 template <class T>
 std::size_t Shared(const std::vector<T>& a, const std::vector<T>& b) {
-  std::size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++n;
-      ++i;
-      ++j;
-    }
+  const T* x = a.data();
+  const T* y = b.data();
+  const T* x_end = x + a.size();
+  const T* y_end = y + b.size();
+  std::size_t n = 0;
+  while (x < x_end && y < y_end) {
+    const T u = *x, v = *y;
+    n += u == v;
+    x += u <= v;
+    y += v <= u;
   }
   return n;
 }
+
+#if defined(__SSE2__)
+// Shared() of 32-bit keys, four against four at once (each block of `a` compared with every
+// rotation of the block of `b`; the block whose last key is smaller is done). The gram sets
+// of two articles run to thousands of keys each: this is most of a pair's cost.
+template <>
+std::size_t Shared(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::size_t i = 0, j = 0, n = 0;
+  const std::uint32_t* x = a.data();
+  const std::uint32_t* y = b.data();
+  while (i + 4 <= a.size() && j + 4 <= b.size()) {
+    const __m128i u = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x + i));
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(y + j));
+    __m128i eq = _mm_cmpeq_epi32(u, v);
+    eq = _mm_or_si128(eq, _mm_cmpeq_epi32(u, _mm_shuffle_epi32(v, _MM_SHUFFLE(0, 3, 2, 1))));
+    eq = _mm_or_si128(eq, _mm_cmpeq_epi32(u, _mm_shuffle_epi32(v, _MM_SHUFFLE(1, 0, 3, 2))));
+    eq = _mm_or_si128(eq, _mm_cmpeq_epi32(u, _mm_shuffle_epi32(v, _MM_SHUFFLE(2, 1, 0, 3))));
+    // Bits set in the 4-bit mask (a table: no popcnt instruction in baseline x86-64).
+    constexpr unsigned char kBits[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+    n += kBits[_mm_movemask_ps(_mm_castsi128_ps(eq))];
+    const std::uint32_t last_x = x[i + 3], last_y = y[j + 3];
+    i += last_x <= last_y ? 4 : 0;
+    j += last_y <= last_x ? 4 : 0;
+  }
+  while (i < a.size() && j < b.size()) {
+    const std::uint32_t p = x[i], q = y[j];
+    n += p == q;
+    i += p <= q;
+    j += q <= p;
+  }
+  return n;
+}
+#endif
 
 template <class T>
 float Jaccard(const std::vector<T>& a, const std::vector<T>& b) {
@@ -46,15 +82,8 @@ float SetCosine(const std::vector<T>& a, const std::vector<T>& b) {
   return static_cast<float>(Shared(a, b) / std::sqrt(static_cast<double>(a.size()) * b.size()));
 }
 
-double TermWeight(const TermCount& t, const TermStatistics& stats) {
-  return (1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term);
-}
-
-// Each term's weight, in the order of a.terms.
-void TermWeights(const ComparableArticle& a, const TermStatistics& stats, std::vector<double>* w) {
-  w->clear();
-  for (const TermCount& t : a.terms) w->push_back(TermWeight(t, stats));
-}
+// The quarter of gram space GramCosine compares (the same quarter for every article).
+constexpr std::uint32_t kGramSample = 1u << 30;
 
 // TF-IDF cosine of the two term vectors (sublinear term frequency), from their weights.
 float TermCosine(const ComparableArticle& a, const std::vector<double>& wa,
@@ -79,20 +108,22 @@ float TermCosine(const ComparableArticle& a, const std::vector<double>& wa,
   return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
 }
 
-// IDF-weighted cosine of two sets of keys.
-float WeightedSetCosine(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
-                        const TermStatistics& stats) {
+// Weighted cosine of two sorted sets of keys, each key weighing its weight squared; the
+// weights may cover a prefix of the keys only (the sampled grams), the rest is left out.
+template <class T>
+float WeightedSetCosine(const std::vector<T>& a, const std::vector<double>& wa,
+                        const std::vector<T>& b, const std::vector<double>& wb) {
   double dot = 0, na = 0, nb = 0;
-  for (std::uint64_t k : a) na += stats.Idf(k) * stats.Idf(k);
-  for (std::uint64_t k : b) nb += stats.Idf(k) * stats.Idf(k);
+  for (double w : wa) na += w * w;
+  for (double w : wb) nb += w * w;
   std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
+  while (i < wa.size() && j < wb.size()) {
     if (a[i] < b[j]) {
       ++i;
     } else if (b[j] < a[i]) {
       ++j;
     } else {
-      dot += stats.Idf(a[i]) * stats.Idf(a[i]);
+      dot += wa[i] * wa[i];
       ++i;
       ++j;
     }
@@ -114,62 +145,6 @@ float TitleInText(const ComparableArticle& a, const ComparableArticle& b) {
   return static_cast<float>((found(a, b) + found(b, a)) / 2);
 }
 
-// Jaccard similarity of the two representations' features of one kind.
-float KindJaccard(const NeutralRepresentation& a, const NeutralRepresentation& b,
-                  FeatureKind kind) {
-  std::size_t i = 0, j = 0, shared = 0, na = 0, nb = 0;
-  const auto& fa = a.features;
-  const auto& fb = b.features;
-  for (const Feature& f : fa) na += f.kind == kind;
-  for (const Feature& f : fb) nb += f.kind == kind;
-  while (i < fa.size() && j < fb.size()) {
-    if (fa[i].id < fb[j].id) {
-      ++i;
-    } else if (fb[j].id < fa[i].id) {
-      ++j;
-    } else {
-      shared += fa[i].kind == kind;
-      ++i;
-      ++j;
-    }
-  }
-  const std::size_t all = na + nb - shared;
-  return all ? static_cast<float>(shared) / static_cast<float>(all) : 0.f;
-}
-
-// IDF-weighted cosine of the character 4-gram sets: shared rare spellings (names, stems,
-// numbers) count, the grams of common words hardly. Computed on the quarter of gram space
-// below kGramSample (the same quarter for every article), which keeps it cheap.
-float GramCosine(const ComparableArticle& a, const ComparableArticle& b,
-                 const TermStatistics& stats) {
-  constexpr std::uint32_t kGramSample = 1u << 30;
-  const std::size_t a_end = static_cast<std::size_t>(
-      std::lower_bound(a.grams.begin(), a.grams.end(), kGramSample) - a.grams.begin());
-  const std::size_t b_end = static_cast<std::size_t>(
-      std::lower_bound(b.grams.begin(), b.grams.end(), kGramSample) - b.grams.begin());
-  auto weight = [&](std::uint32_t g) {
-    return stats.Idf(similarity::MakeTerm(g, similarity::TermKind::kGram));
-  };
-  double dot = 0, na = 0, nb = 0;
-  std::size_t i = 0, j = 0;
-  while (i < a_end || j < b_end) {
-    if (j == b_end || (i < a_end && a.grams[i] < b.grams[j])) {
-      const double w = weight(a.grams[i++]);
-      na += w * w;
-    } else if (i == a_end || b.grams[j] < a.grams[i]) {
-      const double w = weight(b.grams[j++]);
-      nb += w * w;
-    } else {
-      const double w = weight(a.grams[i++]);
-      ++j;
-      dot += w * w;
-      na += w * w;
-      nb += w * w;
-    }
-  }
-  return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
-}
-
 // True for languages written in a script with letter case.
 bool Cased(std::string_view lang) {
   static constexpr std::string_view kUncased[] = {"ar", "fa", "ur", "he", "zh", "ja", "ko",
@@ -180,26 +155,10 @@ bool Cased(std::string_view lang) {
   return true;
 }
 
-// The article's k heaviest terms (weights as TermWeights gives them), sorted by hash.
-std::vector<std::uint64_t> TopTerms(const ComparableArticle& a, const std::vector<double>& w,
-                                    std::size_t k) {
-  std::vector<std::pair<double, std::uint64_t>> weighted;
-  weighted.reserve(a.terms.size());
-  for (std::size_t i = 0; i < a.terms.size(); ++i) weighted.emplace_back(-w[i], a.terms[i].term);
-  const std::size_t n = std::min(k, weighted.size());
-  std::partial_sort(weighted.begin(), weighted.begin() + static_cast<long>(n), weighted.end());
-  std::vector<std::uint64_t> top;
-  for (std::size_t i = 0; i < n; ++i) top.push_back(weighted[i].second);
-  std::sort(top.begin(), top.end());
-  return top;
-}
-
 // Share of one's top terms found among all the other's terms, averaged both ways.
-float TopTermOverlap(const ComparableArticle& a, const std::vector<double>& wa,
-                     const ComparableArticle& b, const std::vector<double>& wb) {
-  auto found = [&](const ComparableArticle& x, const std::vector<double>& wx,
-                   const ComparableArticle& y) {
-    std::vector<std::uint64_t> top = TopTerms(x, wx, 10);
+float TopTermOverlap(const ComparableArticle& a, const ArticleWeights& wa,
+                     const ComparableArticle& b, const ArticleWeights& wb) {
+  auto found = [&](const std::vector<std::uint64_t>& top, const ComparableArticle& y) {
     if (top.empty()) return 0.0;
     std::size_t hit = 0, j = 0;
     for (std::uint64_t t : top) {
@@ -208,7 +167,7 @@ float TopTermOverlap(const ComparableArticle& a, const std::vector<double>& wa,
     }
     return static_cast<double>(hit) / static_cast<double>(top.size());
   };
-  return static_cast<float>((found(a, wa, b) + found(b, wb, a)) / 2);
+  return static_cast<float>((found(wa.top_terms, b) + found(wb.top_terms, a)) / 2);
 }
 
 // Days between two ISO 8601 dates (their date parts), or -1 when either is unknown.
@@ -258,15 +217,43 @@ const std::array<const char*, kSimilarityFeatures>& FeatureNames() {
   return kNames;
 }
 
+ArticleWeights WeighArticle(const ComparableArticle& a, const TermStatistics& stats) {
+  ArticleWeights w;
+  w.documents = stats.documents();
+  w.terms.reserve(a.terms.size());
+  for (const TermCount& t : a.terms) {
+    w.terms.push_back((1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term));
+  }
+  w.names.reserve(a.names.size());
+  for (std::uint64_t n : a.names) w.names.push_back(stats.Idf(n));
+  const auto gram_end = std::lower_bound(a.grams.begin(), a.grams.end(), kGramSample);
+  w.grams.reserve(static_cast<std::size_t>(gram_end - a.grams.begin()));
+  for (auto g = a.grams.begin(); g != gram_end; ++g) {
+    w.grams.push_back(stats.Idf(similarity::MakeTerm(*g, similarity::TermKind::kGram)));
+  }
+  w.neutral = FeatureWeights(a.xling, stats.neutral());
+  // The 10 heaviest terms; ties go to the smaller hash.
+  std::vector<std::pair<double, std::uint64_t>> weighted;
+  weighted.reserve(a.terms.size());
+  for (std::size_t i = 0; i < a.terms.size(); ++i)
+    weighted.emplace_back(-w.terms[i], a.terms[i].term);
+  const std::size_t n = std::min<std::size_t>(10, weighted.size());
+  std::partial_sort(weighted.begin(), weighted.begin() + static_cast<long>(n), weighted.end());
+  for (std::size_t i = 0; i < n; ++i) w.top_terms.push_back(weighted[i].second);
+  std::sort(w.top_terms.begin(), w.top_terms.end());
+  return w;
+}
+
 PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
                          const TermStatistics& stats) {
+  return ComparePair(a, WeighArticle(a, stats), b, WeighArticle(b, stats));
+}
+
+PairFeatures ComparePair(const ComparableArticle& a, const ArticleWeights& wa,
+                         const ComparableArticle& b, const ArticleWeights& wb) {
   PairFeatures f{};
   f[0] = a.lang == b.lang ? 1.f : 0.f;
-  // Term weights once per pair: the cosine and the top terms both read them.
-  thread_local std::vector<double> wa, wb;
-  TermWeights(a, stats, &wa);
-  TermWeights(b, stats, &wb);
-  f[1] = TermCosine(a, wa, b, wb);
+  f[1] = TermCosine(a, wa.terms, b, wb.terms);
   f[2] = Jaccard(a.title, b.title);
   f[3] = Jaccard(a.names, b.names);
   f[4] = Containment(a.names, b.names);
@@ -279,18 +266,21 @@ PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
   f[10] = static_cast<float>(std::log1p(small));
   f[11] = TopTermOverlap(a, wa, b, wb);
   f[12] = DateGapDays(a.published, b.published);
-  f[13] = WeightedSetCosine(a.names, b.names, stats);
+  f[13] = WeightedSetCosine(a.names, wa.names, b.names, wb.names);
   f[14] = Jaccard(a.lead, b.lead);
   f[15] = TitleInText(a, b);
-  f[16] = static_cast<float>(Similarity(a.xling, b.xling, stats.neutral()));
+  const NeutralOverlap neutral = CompareNeutral(a.xling, wa.neutral, b.xling, wb.neutral);
+  f[16] = static_cast<float>(neutral.similarity);
   f[17] = static_cast<float>(AnchorOrder(a.xling, b.xling));
-  f[18] = KindJaccard(a.xling, b.xling, FeatureKind::kEntity);
-  f[19] = KindJaccard(a.xling, b.xling, FeatureKind::kDate);
-  f[20] = KindJaccard(a.xling, b.xling, FeatureKind::kNumber);
+  f[18] = static_cast<float>(neutral.Jaccard(FeatureKind::kEntity));
+  f[19] = static_cast<float>(neutral.Jaccard(FeatureKind::kDate));
+  f[20] = static_cast<float>(neutral.Jaccard(FeatureKind::kNumber));
   // Whether both languages write names with capitals: without case (Arabic, Chinese,
   // Hebrew, ...) the name features say nothing.
   f[21] = Cased(a.lang) && Cased(b.lang) ? 1.f : 0.f;
-  f[22] = GramCosine(a, b, stats);
+  // IDF-weighted cosine of the character 4-gram sets: shared rare spellings (names, stems,
+  // numbers) count, the grams of common words hardly. On the sampled quarter of gram space.
+  f[22] = WeightedSetCosine(a.grams, wa.grams, b.grams, wb.grams);
   return f;
 }
 

@@ -63,6 +63,11 @@ SimilarityModel SimilarityModel::Train(
   return model;
 }
 
+double SimilarityModel::PredictOverall(const PairFeatures& features) const {
+  if (!impl_->trained) return SimilarityScores().overall;
+  return std::clamp(impl_->forests[0].Predict(features.data()), 1.0, 4.0);
+}
+
 SimilarityScores SimilarityModel::Predict(const PairFeatures& features) const {
   SimilarityScores s;
   if (!impl_->trained) return s;

@@ -493,17 +493,50 @@ double AnchorOrder(const NeutralRepresentation& a, const NeutralRepresentation& 
   const auto& y = b.anchors;
   const std::size_t shorter = std::min(x.size(), y.size());
   if (shorter < 3) return 0.0;
-  // Longest common subsequence, one row at a time; long sequences are cut to 200 anchors.
-  const std::size_t n = std::min<std::size_t>(x.size(), 200),
-                    m = std::min<std::size_t>(y.size(), 200);
-  std::vector<std::uint16_t> prev(m + 1, 0), cur(m + 1, 0);
-  for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
-      cur[j] = x[i - 1] == y[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+  // Longest common subsequence, long sequences cut to kMaxAnchors anchors, computed 64
+  // positions of x at a time (Hyyro's bit-parallel form of the row-by-row table): a bit of v
+  // is 0 where the table's row steps up, so the LCS is the number of zeros.
+  constexpr std::size_t kMaxAnchors = 200, kWords = (kMaxAnchors + 63) / 64;
+  const std::size_t n = std::min(x.size(), kMaxAnchors), m = std::min(y.size(), kMaxAnchors);
+  // The positions of each distinct anchor of x, as a mask, sorted by anchor.
+  struct Positions {
+    std::uint64_t anchor;
+    std::array<std::uint64_t, kWords> bits;
+  };
+  std::array<std::pair<std::uint64_t, std::uint32_t>, kMaxAnchors> order;
+  for (std::size_t i = 0; i < n; ++i) order[i] = {x[i], static_cast<std::uint32_t>(i)};
+  std::sort(order.begin(), order.begin() + static_cast<long>(n));
+  std::array<Positions, kMaxAnchors> masks;
+  std::size_t distinct = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (distinct == 0 || masks[distinct - 1].anchor != order[i].first) {
+      masks[distinct++] = Positions{order[i].first, {}};
     }
-    std::swap(prev, cur);
+    masks[distinct - 1].bits[order[i].second / 64] |= std::uint64_t{1} << (order[i].second % 64);
   }
-  return static_cast<double>(prev[m]) / (static_cast<double>(std::min(n, m)) + 0.5);
+  std::array<std::uint64_t, kWords> v;
+  v.fill(~std::uint64_t{0});
+  for (std::size_t j = 0; j < m; ++j) {
+    const auto* found = std::lower_bound(
+        masks.begin(), masks.begin() + static_cast<long>(distinct), y[j],
+        [](const Positions& p, std::uint64_t anchor) { return p.anchor < anchor; });
+    if (found == masks.begin() + static_cast<long>(distinct) || found->anchor != y[j]) continue;
+    // v = (v + (v & match)) | (v & ~match), the addition carried across the words.
+    unsigned char carry = 0;
+    for (std::size_t w = 0; w < kWords; ++w) {
+      const std::uint64_t match = found->bits[w];
+      const std::uint64_t u = v[w] & match;
+      std::uint64_t sum = v[w] + u;
+      unsigned char next = sum < v[w];
+      sum += carry;
+      next |= sum < static_cast<std::uint64_t>(carry);
+      carry = next;
+      v[w] = sum | (v[w] & ~match);
+    }
+  }
+  std::size_t lcs = 0;
+  for (std::size_t i = 0; i < n; ++i) lcs += ((v[i / 64] >> (i % 64)) & 1) == 0;
+  return static_cast<double>(lcs) / (static_cast<double>(std::min(n, m)) + 0.5);
 }
 
 double TermFactor(const NeutralRepresentation& a, const NeutralRepresentation& b) {
@@ -511,27 +544,57 @@ double TermFactor(const NeutralRepresentation& a, const NeutralRepresentation& b
   return c < kMinTermCoverage ? 0.0 : c;
 }
 
-double Similarity(const NeutralRepresentation& a, const NeutralRepresentation& b,
-                  const DocumentFrequencies& df) {
+std::vector<double> FeatureWeights(const NeutralRepresentation& rep,
+                                   const DocumentFrequencies& df) {
+  std::vector<double> w;
+  w.reserve(rep.features.size());
+  for (const Feature& f : rep.features) w.push_back(f.tf * std::max(0.0, df.Idf(f)));
+  return w;
+}
+
+double NeutralOverlap::Jaccard(FeatureKind kind) const {
+  const auto k = static_cast<std::size_t>(kind);
+  const std::uint32_t all = a_count[k] + b_count[k] - shared[k];
+  return all ? static_cast<double>(shared[k]) / all : 0.0;
+}
+
+NeutralOverlap CompareNeutral(const NeutralRepresentation& a, const std::vector<double>& wa,
+                              const NeutralRepresentation& b, const std::vector<double>& wb) {
+  NeutralOverlap out;
   const double factor = TermFactor(a, b);
-  auto w = [&](const Feature& f) {
-    return (f.kind == FeatureKind::kTerm ? factor : 1.0) * f.tf * std::max(0.0, df.Idf(f));
+  const auto& fa = a.features;
+  const auto& fb = b.features;
+  auto w = [&](const Feature& f, double weight) {
+    return (f.kind == FeatureKind::kTerm ? factor : 1.0) * weight;
   };
   double dot = 0, na = 0, nb = 0;
-  for (const Feature& f : a.features) na += w(f) * w(f);
-  for (const Feature& f : b.features) nb += w(f) * w(f);
+  for (std::size_t i = 0; i < fa.size(); ++i) {
+    na += w(fa[i], wa[i]) * w(fa[i], wa[i]);
+    ++out.a_count[static_cast<std::size_t>(fa[i].kind)];
+  }
+  for (std::size_t j = 0; j < fb.size(); ++j) {
+    nb += w(fb[j], wb[j]) * w(fb[j], wb[j]);
+    ++out.b_count[static_cast<std::size_t>(fb[j].kind)];
+  }
   std::size_t i = 0, j = 0;
-  while (i < a.features.size() && j < b.features.size()) {
-    if (a.features[i].id < b.features[j].id) {
+  while (i < fa.size() && j < fb.size()) {
+    if (fa[i].id < fb[j].id) {
       ++i;
-    } else if (a.features[i].id > b.features[j].id) {
+    } else if (fa[i].id > fb[j].id) {
       ++j;
     } else {
-      dot += w(a.features[i]) * w(b.features[j]);
+      dot += w(fa[i], wa[i]) * w(fb[j], wb[j]);
+      out.shared[static_cast<std::size_t>(fa[i].kind)] += fa[i].kind == fb[j].kind;
       ++i, ++j;
     }
   }
-  return na > 0 && nb > 0 ? dot / std::sqrt((na + kEvidence) * (nb + kEvidence)) : 0.0;
+  out.similarity = na > 0 && nb > 0 ? dot / std::sqrt((na + kEvidence) * (nb + kEvidence)) : 0.0;
+  return out;
+}
+
+double Similarity(const NeutralRepresentation& a, const NeutralRepresentation& b,
+                  const DocumentFrequencies& df) {
+  return CompareNeutral(a, FeatureWeights(a, df), b, FeatureWeights(b, df)).similarity;
 }
 
 }  // namespace newsweave
