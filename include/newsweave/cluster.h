@@ -24,6 +24,7 @@ struct ClusterOptions {
   int exemplars = 2;          // an event is compared through its first and latest articles
   int candidates = 10;        // events scored per article, at most
   int keys = 32;              // rare terms and names an article is indexed and found by
+  int events_per_key = 200;   // events a key finds, at most: those that took it last
   double story_score = 2.0;   // events join a story when their places and actors score
                               // at most this (geography and entities, 1..4 scale)
   double story_names = 0.25;  // ... and their names overlap at least this much (cosine)

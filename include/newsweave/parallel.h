@@ -3,8 +3,11 @@
 #define NEWSWEAVE_PARALLEL_H_
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -54,6 +57,88 @@ inline void ParallelForSlices(
   }
   fn(0, 0, std::min(n, step));
   for (std::thread& w : workers) w.join();
+}
+
+// Threads kept for many small parallel loops (one per article, say), where starting threads
+// for each loop would cost as much as the loop. Not thread-safe: one caller at a time.
+class WorkerPool {
+ public:
+  // A pool running loops on `threads` threads in all (0: one per core): the caller's and
+  // threads - 1 kept waiting.
+  explicit WorkerPool(int threads);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // ParallelFor(n, size(), fn) on the kept threads: calls fn(begin, end) on contiguous
+  // slices of [0, n) and returns when all are done.
+  void For(std::size_t n, const std::function<void(std::size_t, std::size_t)>& fn);
+
+  int size() const { return static_cast<int>(workers_.size()) + 1; }
+
+ private:
+  void Work(std::size_t index);
+
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable start_, done_;
+  const std::function<void(std::size_t, std::size_t)>* fn_ = nullptr;
+  std::size_t n_ = 0, step_ = 0;
+  std::uint64_t generation_ = 0;  // loops started
+  std::size_t running_ = 0;       // workers still on the current loop
+  bool stop_ = false;
+};
+
+inline WorkerPool::WorkerPool(int threads) {
+  const int t = ThreadCount(threads);
+  for (int i = 1; i < t; ++i)
+    workers_.emplace_back([this, i] { Work(static_cast<std::size_t>(i)); });
+}
+
+inline WorkerPool::~WorkerPool() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  start_.notify_all();
+  for (std::thread& w : workers_) w.join();
+}
+
+inline void WorkerPool::Work(std::size_t index) {
+  std::uint64_t seen = 0;
+  for (;;) {
+    std::unique_lock<std::mutex> lock(mu_);
+    start_.wait(lock, [&] { return stop_ || generation_ != seen; });
+    if (stop_) return;
+    seen = generation_;
+    const std::size_t begin = index * step_, end = std::min(n_, begin + step_);
+    const auto* fn = fn_;
+    lock.unlock();
+    if (begin < end) (*fn)(begin, end);
+    lock.lock();
+    if (--running_ == 0) done_.notify_one();
+  }
+}
+
+inline void WorkerPool::For(std::size_t n,
+                            const std::function<void(std::size_t, std::size_t)>& fn) {
+  const std::size_t t = workers_.size() + 1;
+  if (t == 1 || n < 2) {
+    if (n) fn(0, n);
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    fn_ = &fn;
+    n_ = n;
+    step_ = (n + t - 1) / t;
+    running_ = workers_.size();
+    ++generation_;
+  }
+  start_.notify_all();
+  fn(0, std::min(n, step_));
+  std::unique_lock<std::mutex> lock(mu_);
+  done_.wait(lock, [&] { return running_ == 0; });
 }
 
 }  // namespace newsweave

@@ -42,10 +42,16 @@ std::size_t FeatureIndex(std::string_view name) {
 }  // namespace
 
 struct EventClusterer::Impl {
+  // An article an event is compared through, with its term weights. The weights are those of
+  // the statistics when it was weighed, weighed again once the corpus has grown by a quarter.
+  struct Exemplar {
+    std::shared_ptr<const ComparableArticle> article;
+    ArticleWeights weights;
+  };
   struct Event {
     std::vector<std::uint32_t> members;  // article indices, copies included
     // Compared through: the first article, then the latest ones.
-    std::vector<std::shared_ptr<const ComparableArticle>> exemplars;
+    std::vector<Exemplar> exemplars;
     double start = std::nan(""), end = std::nan("");
     std::string headline;
     std::set<std::string> languages, sources;
@@ -58,22 +64,36 @@ struct EventClusterer::Impl {
 
   ClusterOptions options;
   const SimilarityModel* model;
+
+  // Makes an exemplar's weights current enough: at most a quarter older than the corpus.
+  const ArticleWeights& Weights(Exemplar& x) const {
+    if (stats.documents() * 4 > x.weights.documents * 5)
+      x.weights = WeighArticle(*x.article, stats);
+    return x.weights;
+  }
   TermStatistics stats;
   std::vector<Event> events;
   std::vector<Member> articles;
   std::unordered_map<std::string, std::uint32_t> by_id;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> events_by_key;
+  std::vector<std::uint32_t> key_hits;  // per event, Add()'s count of keys found (0 between)
+  std::unique_ptr<WorkerPool> pool;     // Add()'s threads, started by the first Add()
+
+  WorkerPool& Pool() {
+    if (!pool) pool = std::make_unique<WorkerPool>(options.threads);
+    return *pool;
+  }
 
   // What an article is indexed and looked up by: its rarest names (they cross languages),
   // its heaviest content words (within a language) and its numbers, `options.keys` in all.
-  std::vector<std::uint64_t> Keys(const ComparableArticle& a) const {
+  std::vector<std::uint64_t> Keys(const ComparableArticle& a, const ArticleWeights& w) const {
     std::vector<std::pair<double, std::uint64_t>> names, words, numbers;
-    for (std::uint64_t n : a.names) names.emplace_back(-stats.Idf(n), n);
+    for (std::size_t i = 0; i < a.names.size(); ++i) names.emplace_back(-w.names[i], a.names[i]);
     for (std::uint64_t n : a.numbers) numbers.emplace_back(-stats.Idf(n), n);
-    for (const TermCount& t : a.terms) {
-      if (std::binary_search(a.numbers.begin(), a.numbers.end(), t.term)) continue;
-      words.emplace_back(-(1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term),
-                         t.term);
+    for (std::size_t i = 0; i < a.terms.size(); ++i) {
+      const std::uint64_t t = a.terms[i].term;
+      if (std::binary_search(a.numbers.begin(), a.numbers.end(), t)) continue;
+      words.emplace_back(-w.terms[i], t);
     }
     const std::size_t total = static_cast<std::size_t>(std::max(3, options.keys));
     std::vector<std::uint64_t> keys;
@@ -130,7 +150,7 @@ struct EventClusterer::Impl {
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_name;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (event, earlier candidate)
     for (std::uint32_t i = 0; i < events.size(); ++i) {
-      const ComparableArticle& seed = *events[i].exemplars.front();
+      const ComparableArticle& seed = *events[i].exemplars.front().article;
       std::vector<std::pair<double, std::uint64_t>> rare;
       // Names no other article has cannot link anything: they come last.
       for (std::uint64_t n : seed.names) {
@@ -172,9 +192,9 @@ struct EventClusterer::Impl {
     ParallelFor(todo.size(), ThreadCount(options.threads), [&](std::size_t begin, std::size_t end) {
       for (std::size_t t = begin; t < end; ++t) {
         const std::size_t k = todo[t];
-        const ComparableArticle& seed = *events[pairs[k].first].exemplars.front();
-        const ComparableArticle& other = *events[pairs[k].second].exemplars.front();
-        PairFeatures f = ComparePair(seed, other, stats);
+        const Exemplar& seed = events[pairs[k].first].exemplars.front();
+        const Exemplar& other = events[pairs[k].second].exemplars.front();
+        PairFeatures f = ComparePair(*seed.article, seed.weights, *other.article, other.weights);
         SimilarityScores s = model->Predict(f);
         linked[k] = (s.geography + s.entities) / 2 <= options.story_score &&
                     f[names_feature] >= options.story_names;
@@ -190,17 +210,17 @@ struct EventClusterer::Impl {
   }
 
   void Join(std::uint32_t event, std::uint32_t article, const ClusterInput& input,
-            std::shared_ptr<const ComparableArticle> comparable) {
+            Exemplar exemplar) {
     Event& e = events[event];
     e.members.push_back(article);
     if (e.exemplars.size() < static_cast<std::size_t>(std::max(1, options.exemplars))) {
-      e.exemplars.push_back(std::move(comparable));
+      e.exemplars.push_back(std::move(exemplar));
     } else {
       // Keep the first; the others roll: the oldest of the latest gives way.
       std::rotate(e.exemplars.begin() + 1, e.exemplars.begin() + 2, e.exemplars.end());
-      e.exemplars.back() = std::move(comparable);
+      e.exemplars.back() = std::move(exemplar);
     }
-    const ComparableArticle& a = *e.exemplars.back();
+    const ComparableArticle& a = *e.exemplars.back().article;
     if (!std::isnan(input.day)) {
       e.start = std::isnan(e.start) ? input.day : std::min(e.start, input.day);
       e.end = std::isnan(e.end) ? input.day : std::max(e.end, input.day);
@@ -245,29 +265,40 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   Impl& m = *impl_;
   m.stats.Add(input.article);
   auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));
-  const std::vector<std::uint64_t> keys = m.Keys(*comparable);
-  // Candidate events: those sharing the most keys, among the active ones.
-  std::unordered_map<std::uint32_t, int> hits;
+  const ArticleWeights weights = WeighArticle(*comparable, m.stats);
+  const std::vector<std::uint64_t> keys = m.Keys(*comparable, weights);
+  // Candidate events: those sharing the most keys, among the active ones. Counted in a
+  // table over all events (zeroed again after), not a map: no allocation per event found.
+  m.key_hits.resize(m.events.size());
+  std::vector<std::uint32_t> found;
   for (std::uint64_t k : keys) {
     auto it = m.events_by_key.find(k);
     if (it == m.events_by_key.end()) continue;
-    for (std::uint32_t e : it->second) ++hits[e];
+    // The events that took the key most recently (a list gets an event again whenever one of
+    // its articles brings the key), so that a common key costs the same at any corpus size.
+    const std::vector<std::uint32_t>& list = it->second;
+    const std::size_t cap = static_cast<std::size_t>(std::max(1, m.options.events_per_key));
+    for (std::size_t i = list.size() > cap ? list.size() - cap : 0; i < list.size(); ++i) {
+      if (m.key_hits[list[i]]++ == 0) found.push_back(list[i]);
+    }
   }
   std::vector<std::pair<int, std::uint32_t>> ranked;
-  for (const auto& [e, n] : hits) {
-    if (m.Active(input.day, m.events[e])) ranked.emplace_back(-n, e);
+  for (std::uint32_t e : found) {
+    if (m.Active(input.day, m.events[e])) ranked.emplace_back(-static_cast<int>(m.key_hits[e]), e);
+    m.key_hits[e] = 0;
   }
   const std::size_t c =
       std::min<std::size_t>(static_cast<std::size_t>(m.options.candidates), ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
   // Each candidate's score (on several threads: they only read), then the choice in order.
   std::vector<double> scores(c);
-  ParallelFor(c, ThreadCount(m.options.threads), [&](std::size_t begin, std::size_t end) {
+  m.Pool().For(c, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      const Impl::Event& e = m.events[ranked[i].second];
+      Impl::Event& e = m.events[ranked[i].second];
       double score = 5;
-      for (const auto& ex : e.exemplars) {
-        score = std::min(score, m.model->Predict(ComparePair(*comparable, *ex, m.stats)).overall);
+      for (Impl::Exemplar& ex : e.exemplars) {
+        const PairFeatures f = ComparePair(*comparable, weights, *ex.article, m.Weights(ex));
+        score = std::min(score, m.model->PredictOverall(f));
       }
       scores[i] = score + m.TimePenalty(input.day, e);
     }
@@ -292,7 +323,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   const auto event = static_cast<std::uint32_t>(chosen);
   m.articles.push_back(Impl::Member{comparable->id, event});
   m.by_id.emplace(comparable->id, article);
-  m.Join(event, article, input, comparable);
+  m.Join(event, article, input, Impl::Exemplar{comparable, weights});
   for (std::uint64_t k : keys) {
     std::vector<std::uint32_t>& list = m.events_by_key[k];
     if (list.empty() || list.back() != event) list.push_back(event);
