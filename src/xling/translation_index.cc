@@ -108,18 +108,32 @@ struct TranslationIndex::Impl {
     std::partial_sort(
         order.begin(), order.begin() + q, order.end(),
         [&](std::uint32_t x, std::uint32_t y) { return weights[i][x] > weights[i][y]; });
-    std::unordered_map<std::uint32_t, float> partial;
+    // Partial scores in a table over all articles, one per thread, zeroed again after use:
+    // no allocation per candidate.
+    thread_local std::vector<float> partial;
+    thread_local std::vector<char> seen;
+    partial.resize(std::max(partial.size(), reps.size()));
+    seen.resize(partial.size());
+    std::vector<std::uint32_t> touched;
     for (std::size_t r = 0; r < q; ++r) {
       const std::uint32_t k = order[r];
       for (std::uint32_t j : postings.at(fs[k].id)) {
         if (j == i) continue;
         if (options.different_languages_only && lang_ids[j] == lang_ids[i]) continue;
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push_back(j);
+        }
         partial[j] += weights[i][k];
       }
     }
     std::vector<std::pair<float, std::uint32_t>> cands;
-    cands.reserve(partial.size());
-    for (const auto& [j, s] : partial) cands.emplace_back(s, j);
+    cands.reserve(touched.size());
+    for (std::uint32_t j : touched) {
+      cands.emplace_back(partial[j], j);
+      partial[j] = 0;
+      seen[j] = 0;
+    }
     const std::size_t c = std::min<std::size_t>(cands.size(), std::max<std::size_t>(keep, 32));
     std::partial_sort(cands.begin(), cands.begin() + c, cands.end(),
                       [](const auto& x, const auto& y) {
