@@ -176,6 +176,10 @@ struct GroupOptions {
   // A denial answers a claim whose target is the denial's actor, or with at least this
   // overlap of content.
   double denial_overlap = 0.3;
+  // Quotes are compared when they share a form's first letters; letters that more quotes
+  // than this share (a common word in a big event) propose no pairs, so that an event of
+  // thousands of quotes is not compared pair by pair. Their rarer words still do.
+  std::size_t max_quotes_per_key = 256;
 };
 
 // Groups the statements of one event's articles (in the order given, which decides which

@@ -174,7 +174,9 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
     std::vector<std::size_t> candidates;
     for (const auto& word : forms[i]) {
       for (std::string_view f : word) {
-        for (std::size_t j : by_key[FormKey(f)]) {
+        const std::vector<std::size_t>& list = by_key[FormKey(f)];
+        if (list.size() > options.max_quotes_per_key) continue;
+        for (std::size_t j : list) {
           if (j > i && seen[j] != i) {
             seen[j] = i;
             candidates.push_back(j);
