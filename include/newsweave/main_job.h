@@ -23,6 +23,11 @@ struct MainJobOptions {
   DedupOptions dedup;
   ClusterOptions cluster;
   bool translations = true;  // link translations (cross-lingual layer) as copies
+  // RunMainJob ends a batch (MainJob::Flush) whenever this many articles have been read since
+  // the last one (0: one batch for the whole run). Articles wait for clustering until their
+  // batch ends, so this bounds the memory of a large run; a feed read in time order gets
+  // the same events either way (see MainJob).
+  std::size_t flush_articles = 50000;
   // Called for each article read, on the calling thread and in input order, with its index
   // in MainJobResult::articles and the description the clusterer gets (nullptr when the
   // article is a copy of one read before). For more work per article (quotes.h's
@@ -94,8 +99,8 @@ class MainJob {
   std::unique_ptr<Impl> impl_;
 };
 
-// Runs the main job over files and directories as one batch. Bad input goes to `sink`;
-// fails only when nothing could be read.
+// Runs the main job over files and directories, in batches of options.flush_articles
+// articles. Bad input goes to `sink`; fails only when nothing could be read.
 Result<MainJobResult> RunMainJob(const std::vector<std::string>& paths,
                                  const MainJobOptions& options,
                                  const ArticleReader::DiagnosticSink& sink,

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "newsweave/main_job.h"
+
 namespace newsweave::cli {
 
 struct CommonFlags {
@@ -34,7 +36,9 @@ int RunDedup(const CommonFlags& flags, const DedupFlags& dedup_flags);
 
 // `newsweave run`: the main job: read, clean, dedup, cluster; the digest (or the contract's
 // JSON object), with each event's quotes and claims unless `quotes` is false.
-int RunMain(const CommonFlags& flags, const std::string& db, bool quotes = true);
+// `flush_articles`: MainJobOptions::flush_articles.
+int RunMain(const CommonFlags& flags, const std::string& db, bool quotes = true,
+            std::size_t flush_articles = MainJobOptions().flush_articles);
 
 struct SimilarFlags {
   std::string a, b;   // two article files

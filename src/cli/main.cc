@@ -28,6 +28,11 @@ int main(int argc, char** argv) {
   run->add_flag("--no-quotes", no_quotes, "Do not look for quotes and claims");
   run->add_option("--threads", flags.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0, 256));
+  std::size_t flush_articles = newsweave::MainJobOptions().flush_articles;
+  run->add_option("--cluster-every", flush_articles,
+                  "Cluster the articles read so far after every N (0: all at the end); bounds "
+                  "the memory of large runs")
+      ->capture_default_str();
 
   CLI::App* clean =
       app.add_subcommand("clean", "Cleaned text and each removed span with its reason");
@@ -125,7 +130,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "newsweave run: give PATH... (or --db FILE)\n");
       return 2;
     }
-    return newsweave::cli::RunMain(flags, db, !no_quotes);
+    return newsweave::cli::RunMain(flags, db, !no_quotes, flush_articles);
   }
   if (*clean) return newsweave::cli::RunClean(flags);
   if (*dedup) return newsweave::cli::RunDedup(flags, dedup_flags);

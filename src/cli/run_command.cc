@@ -298,11 +298,13 @@ Result<MainJobResult> RunOnCollection(const std::vector<std::string>& paths, con
 
 }  // namespace
 
-int RunMain(const CommonFlags& flags, const std::string& db, bool quotes) {
+int RunMain(const CommonFlags& flags, const std::string& db, bool quotes,
+            std::size_t flush_articles) {
   std::ios::sync_with_stdio(false);
   DiagnosticPrinter diagnostics(flags.quiet);
   MainJobOptions options;
   options.pipeline.threads = flags.threads;
+  options.flush_articles = flush_articles;
   StatementCollector collector;
   if (quotes) options.on_article = collector.Hook();
   Result<MainJobResult> job;

@@ -260,11 +260,19 @@ Result<MainJobResult> RunMainJob(const std::vector<std::string>& paths,
   job_options.cluster.threads = ThreadCount(options.pipeline.threads);
   MainJob job(job_options);
   PipelineOptions pipeline = options.pipeline;
+  std::size_t flushed = 0;  // articles clustered
   pipeline.analyze_text = true;
   pipeline.identify_language = true;
   auto stats = RunPipelineBatches(
       paths, pipeline, sink,
-      [&](std::span<ProcessedArticle> batch) { job.AddBatch(batch, pipeline.threads); }, progress);
+      [&](std::span<ProcessedArticle> batch) {
+        job.AddBatch(batch, pipeline.threads);
+        if (options.flush_articles && job.size() - flushed >= options.flush_articles) {
+          job.Flush();
+          flushed = job.size();
+        }
+      },
+      progress);
   if (!stats) return std::unexpected(stats.error());
   job.Flush();
   MainJobResult result = job.Result();
