@@ -28,10 +28,11 @@ struct MainJobOptions {
   // batch ends, so this bounds the memory of a large run; a feed read in time order gets
   // the same events either way (see MainJob).
   std::size_t flush_articles = 50000;
-  // Called for each article read, on the calling thread and in input order, with its index
-  // in MainJobResult::articles and the description the clusterer gets (nullptr when the
-  // article is a copy of one read before). For more work per article (quotes.h's
-  // StatementCollector); the clean text lives only during the call.
+  // Called once for each article read, with its index in MainJobResult::articles and the
+  // description the clusterer gets (nullptr when the article is a copy of one read before).
+  // For more work per article (quotes.h's StatementCollector); the clean text lives only
+  // during the call. AddBatch calls it on its threads, for several articles at once (each
+  // thread in input order); Add on the calling thread.
   std::function<void(std::size_t index, const ProcessedArticle& article,
                      const ComparableArticle* described)>
       on_article;

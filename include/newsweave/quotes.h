@@ -197,7 +197,8 @@ class StatementCollector {
   StatementCollector(const StatementCollector&) = delete;
   StatementCollector& operator=(const StatementCollector&) = delete;
 
-  // The per-article callback. Not thread-safe: RunMainJob calls it on one thread.
+  // The per-article callback; may be called on several threads at once for different
+  // articles (as MainJob does).
   std::function<void(std::size_t index, const ProcessedArticle& article,
                      const ComparableArticle* described)>
   Hook();

@@ -90,10 +90,10 @@ const std::array<const char*, kSimilarityFeatures>& FeatureNames();
 // once per article (WeighArticle) and reused for every pair it is in, so that comparing a
 // pair merges sorted lists instead of looking each term up.
 struct ArticleWeights {
-  std::vector<double> terms;             // per ComparableArticle::terms: (1 + log count) * idf
-  std::vector<double> names;             // per ComparableArticle::names: idf
-  std::vector<double> grams;             // per gram of the sampled quarter of gram space: idf
-  std::vector<double> neutral;           // per xling.features: FeatureWeights()
+  std::vector<float> terms;              // per ComparableArticle::terms: (1 + log count) * idf
+  std::vector<float> names;              // per ComparableArticle::names: idf
+  std::vector<float> grams;              // per gram of the sampled quarter of gram space: idf
+  std::vector<float> neutral;            // per xling.features: FeatureWeights()
   std::vector<std::uint64_t> top_terms;  // the 10 heaviest terms, sorted by hash
   std::uint64_t documents = 0;           // stats.documents() when weighed
 };

@@ -223,7 +223,7 @@ double Similarity(const NeutralRepresentation& a, const NeutralRepresentation& b
 
 // The weight of each of `rep`'s features in the corpus `df` (tf times idf, the idf floored at
 // 0), in the order of rep.features: what Similarity weighs them by, computed once per article.
-std::vector<double> FeatureWeights(const NeutralRepresentation& rep, const DocumentFrequencies& df);
+std::vector<float> FeatureWeights(const NeutralRepresentation& rep, const DocumentFrequencies& df);
 
 // What two representations have in common, from weights computed before (FeatureWeights of
 // each side), in one pass over their features.
@@ -234,8 +234,8 @@ struct NeutralOverlap {
   // Jaccard similarity of the features of one kind.
   double Jaccard(FeatureKind kind) const;
 };
-NeutralOverlap CompareNeutral(const NeutralRepresentation& a, const std::vector<double>& wa,
-                              const NeutralRepresentation& b, const std::vector<double>& wb);
+NeutralOverlap CompareNeutral(const NeutralRepresentation& a, const std::vector<float>& wa,
+                              const NeutralRepresentation& b, const std::vector<float>& wb);
 
 struct TranslationOptions {
   // A link needs Similarity >= threshold and AnchorOrder >= min_anchor_order; articles with

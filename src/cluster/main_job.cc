@@ -153,7 +153,11 @@ struct MainJob::Impl {
                           Describe(batch[to_describe[k].first], x, &pending[to_describe[k].second]);
                         }
                       });
-    for (std::size_t i = 0; i < batch.size(); ++i) Notify(rows.size() - batch.size() + i, batch[i]);
+    if (!options.on_article) return;
+    const std::size_t first = rows.size() - batch.size();
+    ParallelFor(batch.size(), threads, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) Notify(first + i, batch[i]);
+    });
   }
 
   // Translation pairs with at least one article of the batch: a new article joins the group

@@ -1,7 +1,9 @@
 // Per event: quotes grouped by speaker and statement across languages, claims beside their
 // denials; and the collector that gathers statements during the main job.
 #include <algorithm>
+#include <array>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
@@ -328,10 +330,24 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
 // ---------------------------------------------------------------------------------------
 
 struct StatementCollector::Impl {
+  // Articles' statements in chunks that never move, so that the hook can fill different
+  // articles on several threads at once; the mutex guards the list of chunks only.
+  static constexpr std::size_t kChunk = 4096;
+  using Chunk = std::array<std::optional<ArticleStatements>, kChunk>;
   QuoteOptions options;
-  std::vector<std::optional<ArticleStatements>> articles;
-  std::unique_ptr<XlingAnalyzer> xling;  // names of copies (the others come described)
-  std::vector<EntityMention> names;
+  std::mutex mu;
+  std::vector<std::unique_ptr<Chunk>> chunks;
+
+  // Article `index`'s slot; with `create`, made when missing (else nullptr).
+  std::optional<ArticleStatements>* Slot(std::size_t index, bool create) {
+    std::lock_guard<std::mutex> lock(mu);
+    const std::size_t c = index / kChunk;
+    if (c >= chunks.size()) {
+      if (!create) return nullptr;
+      while (chunks.size() <= c) chunks.push_back(std::make_unique<Chunk>());
+    }
+    return &(*chunks[c])[index % kChunk];
+  }
 };
 
 StatementCollector::StatementCollector(QuoteOptions options) : impl_(new Impl) {
@@ -343,21 +359,23 @@ std::function<void(std::size_t, const ProcessedArticle&, const ComparableArticle
 StatementCollector::Hook() {
   return [impl = impl_.get()](std::size_t index, const ProcessedArticle& p,
                               const ComparableArticle* described) {
+    std::vector<EntityMention> found;
     const std::vector<EntityMention>* names = described ? &described->xling.entities : nullptr;
     if (names == nullptr) {
-      // A copy: its text may hold more (a longer version) than the article it copies.
-      if (!impl->xling) impl->xling = std::make_unique<XlingAnalyzer>(Lexicon::Default());
-      impl->xling->FindEntities(p.clean.text, p.analysis, &impl->names);
-      names = &impl->names;
+      // A copy: its text may hold more (a longer version) than the article it copies. Its
+      // names come from an analyzer of this thread's (the lexicon is shared).
+      thread_local std::unique_ptr<XlingAnalyzer> xling;
+      if (!xling) xling = std::make_unique<XlingAnalyzer>(Lexicon::Default());
+      xling->FindEntities(p.clean.text, p.analysis, &found);
+      names = &found;
     }
-    if (impl->articles.size() <= index) impl->articles.resize(index + 1);
-    impl->articles[index] = ExtractStatements(p.clean.text, p.analysis, *names, impl->options);
+    *impl->Slot(index, true) = ExtractStatements(p.clean.text, p.analysis, *names, impl->options);
   };
 }
 
 const ArticleStatements* StatementCollector::At(std::size_t index) const {
-  if (index >= impl_->articles.size() || !impl_->articles[index]) return nullptr;
-  return &*impl_->articles[index];
+  const std::optional<ArticleStatements>* slot = impl_->Slot(index, false);
+  return slot && *slot ? &**slot : nullptr;
 }
 
 std::vector<EventStatements> StatementCollector::ByEvent(const MainJobResult& result,

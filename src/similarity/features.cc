@@ -86,21 +86,21 @@ float SetCosine(const std::vector<T>& a, const std::vector<T>& b) {
 constexpr std::uint32_t kGramSample = 1u << 30;
 
 // TF-IDF cosine of the two term vectors (sublinear term frequency), from their weights.
-float TermCosine(const ComparableArticle& a, const std::vector<double>& wa,
-                 const ComparableArticle& b, const std::vector<double>& wb) {
+float TermCosine(const ComparableArticle& a, const std::vector<float>& wa,
+                 const ComparableArticle& b, const std::vector<float>& wb) {
   double dot = 0, na = 0, nb = 0;
   std::size_t i = 0, j = 0;
   while (i < a.terms.size() || j < b.terms.size()) {
     if (j == b.terms.size() || (i < a.terms.size() && a.terms[i].term < b.terms[j].term)) {
-      na += wa[i] * wa[i];
+      na += double{wa[i]} * wa[i];
       ++i;
     } else if (i == a.terms.size() || b.terms[j].term < a.terms[i].term) {
-      nb += wb[j] * wb[j];
+      nb += double{wb[j]} * wb[j];
       ++j;
     } else {
-      dot += wa[i] * wb[j];
-      na += wa[i] * wa[i];
-      nb += wb[j] * wb[j];
+      dot += double{wa[i]} * wb[j];
+      na += double{wa[i]} * wa[i];
+      nb += double{wb[j]} * wb[j];
       ++i;
       ++j;
     }
@@ -111,11 +111,11 @@ float TermCosine(const ComparableArticle& a, const std::vector<double>& wa,
 // Weighted cosine of two sorted sets of keys, each key weighing its weight squared; the
 // weights may cover a prefix of the keys only (the sampled grams), the rest is left out.
 template <class T>
-float WeightedSetCosine(const std::vector<T>& a, const std::vector<double>& wa,
-                        const std::vector<T>& b, const std::vector<double>& wb) {
+float WeightedSetCosine(const std::vector<T>& a, const std::vector<float>& wa,
+                        const std::vector<T>& b, const std::vector<float>& wb) {
   double dot = 0, na = 0, nb = 0;
-  for (double w : wa) na += w * w;
-  for (double w : wb) nb += w * w;
+  for (float w : wa) na += double{w} * w;
+  for (float w : wb) nb += double{w} * w;
   std::size_t i = 0, j = 0;
   while (i < wa.size() && j < wb.size()) {
     if (a[i] < b[j]) {
@@ -123,7 +123,7 @@ float WeightedSetCosine(const std::vector<T>& a, const std::vector<double>& wa,
     } else if (b[j] < a[i]) {
       ++j;
     } else {
-      dot += wa[i] * wa[i];
+      dot += double{wa[i]} * wa[i];
       ++i;
       ++j;
     }
@@ -222,18 +222,20 @@ ArticleWeights WeighArticle(const ComparableArticle& a, const TermStatistics& st
   w.documents = stats.documents();
   w.terms.reserve(a.terms.size());
   for (const TermCount& t : a.terms) {
-    w.terms.push_back((1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term));
+    w.terms.push_back(
+        static_cast<float>((1.0 + std::log(static_cast<double>(t.count))) * stats.Idf(t.term)));
   }
   w.names.reserve(a.names.size());
-  for (std::uint64_t n : a.names) w.names.push_back(stats.Idf(n));
+  for (std::uint64_t n : a.names) w.names.push_back(static_cast<float>(stats.Idf(n)));
   const auto gram_end = std::lower_bound(a.grams.begin(), a.grams.end(), kGramSample);
   w.grams.reserve(static_cast<std::size_t>(gram_end - a.grams.begin()));
   for (auto g = a.grams.begin(); g != gram_end; ++g) {
-    w.grams.push_back(stats.Idf(similarity::MakeTerm(*g, similarity::TermKind::kGram)));
+    w.grams.push_back(
+        static_cast<float>(stats.Idf(similarity::MakeTerm(*g, similarity::TermKind::kGram))));
   }
   w.neutral = FeatureWeights(a.xling, stats.neutral());
   // The 10 heaviest terms; ties go to the smaller hash.
-  std::vector<std::pair<double, std::uint64_t>> weighted;
+  std::vector<std::pair<float, std::uint64_t>> weighted;
   weighted.reserve(a.terms.size());
   for (std::size_t i = 0; i < a.terms.size(); ++i)
     weighted.emplace_back(-w.terms[i], a.terms[i].term);

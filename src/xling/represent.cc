@@ -544,11 +544,12 @@ double TermFactor(const NeutralRepresentation& a, const NeutralRepresentation& b
   return c < kMinTermCoverage ? 0.0 : c;
 }
 
-std::vector<double> FeatureWeights(const NeutralRepresentation& rep,
-                                   const DocumentFrequencies& df) {
-  std::vector<double> w;
+std::vector<float> FeatureWeights(const NeutralRepresentation& rep, const DocumentFrequencies& df) {
+  std::vector<float> w;
   w.reserve(rep.features.size());
-  for (const Feature& f : rep.features) w.push_back(f.tf * std::max(0.0, df.Idf(f)));
+  for (const Feature& f : rep.features) {
+    w.push_back(static_cast<float>(f.tf * std::max(0.0, df.Idf(f))));
+  }
   return w;
 }
 
@@ -558,8 +559,8 @@ double NeutralOverlap::Jaccard(FeatureKind kind) const {
   return all ? static_cast<double>(shared[k]) / all : 0.0;
 }
 
-NeutralOverlap CompareNeutral(const NeutralRepresentation& a, const std::vector<double>& wa,
-                              const NeutralRepresentation& b, const std::vector<double>& wb) {
+NeutralOverlap CompareNeutral(const NeutralRepresentation& a, const std::vector<float>& wa,
+                              const NeutralRepresentation& b, const std::vector<float>& wb) {
   NeutralOverlap out;
   const double factor = TermFactor(a, b);
   const auto& fa = a.features;
