@@ -202,9 +202,11 @@ class StatementCollector {
   std::function<void(std::size_t index, const ProcessedArticle& article,
                      const ComparableArticle* described)>
   Hook();
-  // The statements of each event of `result` (indexed as result.events).
+  // The statements of each event of `result` (indexed as result.events), events grouped on
+  // `threads` threads (0: one per core); the same for any number.
   std::vector<EventStatements> ByEvent(const MainJobResult& result,
-                                       const GroupOptions& options = GroupOptions()) const;
+                                       const GroupOptions& options = GroupOptions(),
+                                       int threads = 0) const;
   // The statements of article `index` (as MainJobResult::articles), or nullptr.
   const ArticleStatements* At(std::size_t index) const;
 

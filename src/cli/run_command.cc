@@ -326,7 +326,7 @@ int RunMain(const CommonFlags& flags, const std::string& db, bool quotes,
   const std::vector<EventSummary>& events = job->events;
   const std::vector<StorySummary>& stories = job->stories;
   std::vector<EventStatements> statements;
-  if (quotes) statements = collector.ByEvent(*job);
+  if (quotes) statements = collector.ByEvent(*job, GroupOptions(), flags.threads);
   if (flags.json) {
     PrintJson(rows, events, stories, statements);
     return 0;

@@ -209,8 +209,9 @@ struct EventClusterer::Impl {
     return root;
   }
 
+  // `entities`: the article's named entities (its description's, taken out of it).
   void Join(std::uint32_t event, std::uint32_t article, const ClusterInput& input,
-            Exemplar exemplar) {
+            Exemplar exemplar, const std::vector<EntityMention>& entities) {
     Event& e = events[event];
     e.members.push_back(article);
     if (e.exemplars.size() < static_cast<std::size_t>(std::max(1, options.exemplars))) {
@@ -229,8 +230,8 @@ struct EventClusterer::Impl {
     if (!input.source.empty()) e.sources.insert(input.source);
     // The event's names: the entities the cross-lingual layer found (counted by their
     // language-neutral keys, so Moscou and Moscow are one), else capitalised words.
-    if (!a.xling.entities.empty()) {
-      for (const EntityMention& m : a.xling.entities) {
+    if (!entities.empty()) {
+      for (const EntityMention& m : entities) {
         std::uint64_t key = 0;
         for (const std::string& k : m.keys) {
           key = (key ^ std::hash<std::string>()(k)) * 0x100000001b3ULL;
@@ -264,6 +265,10 @@ EventClusterer::~EventClusterer() = default;
 std::size_t EventClusterer::Add(ClusterInput input) {
   Impl& m = *impl_;
   m.stats.Add(input.article);
+  // The entities as written serve the event's names only: the exemplar kept for comparing
+  // goes without them.
+  std::vector<EntityMention> entities = std::move(input.article.xling.entities);
+  input.article.xling.entities = {};
   auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));
   const ArticleWeights weights = WeighArticle(*comparable, m.stats);
   const std::vector<std::uint64_t> keys = m.Keys(*comparable, weights);
@@ -323,7 +328,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   const auto event = static_cast<std::uint32_t>(chosen);
   m.articles.push_back(Impl::Member{comparable->id, event});
   m.by_id.emplace(comparable->id, article);
-  m.Join(event, article, input, Impl::Exemplar{comparable, weights});
+  m.Join(event, article, input, Impl::Exemplar{comparable, weights}, entities);
   for (std::uint64_t k : keys) {
     std::vector<std::uint32_t>& list = m.events_by_key[k];
     if (list.empty() || list.back() != event) list.push_back(event);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "newsweave/main_job.h"
+#include "newsweave/parallel.h"
 #include "newsweave/quotes.h"
 #include "newsweave/similarity.h"
 
@@ -379,24 +380,29 @@ const ArticleStatements* StatementCollector::At(std::size_t index) const {
 }
 
 std::vector<EventStatements> StatementCollector::ByEvent(const MainJobResult& result,
-                                                         const GroupOptions& options) const {
-  std::map<std::string, std::size_t> index_of;
-  for (std::size_t i = 0; i < result.articles.size(); ++i)
+                                                         const GroupOptions& options,
+                                                         int threads) const {
+  std::unordered_map<std::string_view, std::size_t> index_of;
+  index_of.reserve(result.articles.size());
+  for (std::size_t i = 0; i < result.articles.size(); ++i) {
     index_of.emplace(result.articles[i].id, i);
-  std::vector<EventStatements> out;
-  out.reserve(result.events.size());
-  for (const EventSummary& e : result.events) {
-    std::vector<ArticleStatementsRef> refs;
-    for (const std::string& id : e.articles) {
-      auto it = index_of.find(id);
-      if (it == index_of.end()) continue;
-      const ArticleStatements* s = At(it->second);
-      if (s == nullptr || (s->quotes.empty() && s->claims.empty())) continue;
-      const JobArticle& a = result.articles[it->second];
-      refs.push_back({id, a.lang, s, a.relation == "translation" ? a.duplicate_of : ""});
-    }
-    out.push_back(GroupStatements(refs, options));
   }
+  // Events are grouped independently: on all threads, each into its own slot.
+  std::vector<EventStatements> out(result.events.size());
+  ParallelFor(result.events.size(), ThreadCount(threads), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t e = begin; e < end; ++e) {
+      std::vector<ArticleStatementsRef> refs;
+      for (const std::string& id : result.events[e].articles) {
+        auto it = index_of.find(id);
+        if (it == index_of.end()) continue;
+        const ArticleStatements* s = At(it->second);
+        if (s == nullptr || (s->quotes.empty() && s->claims.empty())) continue;
+        const JobArticle& a = result.articles[it->second];
+        refs.push_back({id, a.lang, s, a.relation == "translation" ? a.duplicate_of : ""});
+      }
+      out[e] = GroupStatements(refs, options);
+    }
+  });
   return out;
 }
 
