@@ -172,23 +172,56 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
       }
     }
   }
-  std::vector<std::size_t> seen(items.size(), items.size());
+  // Per candidate, the words of quote i with a form under one of its keys: a pair needs
+  // min_shared matching words (translation_min_shared between translations), so candidates
+  // with fewer are not compared word by word. `stamp` marks a candidate as counted for the
+  // current word.
+  std::vector<std::size_t> word_hits(items.size(), 0), stamp(items.size(), 0);
+  std::size_t word_serial = 0;
+  // Words of quote j with a form under one of `keys` (sorted): the count from j's side.
+  auto words_under = [&](std::size_t j, const std::vector<std::string_view>& keys) {
+    std::size_t n = 0;
+    for (const auto& word : forms[j]) {
+      for (std::string_view f : word) {
+        if (std::binary_search(keys.begin(), keys.end(), FormKey(f))) {
+          ++n;
+          break;
+        }
+      }
+    }
+    return n;
+  };
+  std::vector<std::string_view> keys_i;
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::vector<std::size_t> candidates;
+    keys_i.clear();
     for (const auto& word : forms[i]) {
+      for (std::string_view f : word) keys_i.push_back(FormKey(f));
+    }
+    std::sort(keys_i.begin(), keys_i.end());
+    for (const auto& word : forms[i]) {
+      ++word_serial;
       for (std::string_view f : word) {
         const std::vector<std::size_t>& list = by_key[FormKey(f)];
         if (list.size() > options.max_quotes_per_key) continue;
         for (std::size_t j : list) {
-          if (j > i && seen[j] != i) {
-            seen[j] = i;
-            candidates.push_back(j);
-          }
+          if (j <= i || stamp[j] == word_serial) continue;
+          stamp[j] = word_serial;
+          if (word_hits[j]++ == 0) candidates.push_back(j);
         }
       }
     }
     for (std::size_t j : candidates) {
+      const std::size_t hits = word_hits[j];
+      word_hits[j] = 0;
       if (items[i].article == items[j].article) continue;
+      const int needed = translated(items[i].article, items[j].article)
+                             ? std::min(options.min_shared, options.translation_min_shared)
+                             : options.min_shared;
+      // Matching words are counted from both sides (a word repeated in one quote counts
+      // twice there), so both sides' counts bound them.
+      const auto enough = static_cast<std::size_t>(std::max(needed, 1));
+      if (hits < enough && words_under(j, keys_i) < enough) continue;
       const Quote& x = *items[i].q;
       const Quote& y = *items[j].q;
       const bool known = !x.speaker_key.empty() && !y.speaker_key.empty();
@@ -295,6 +328,7 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
       double score = 0;
       if (SameSpeaker(denial.actor_key, claim.target_key)) score += 2;
       if (SameSpeaker(denial.target_key, claim.actor_key)) score += 1;
+      if (score == 0 && claim.stance != Stance::kAccusation) continue;  // cannot answer it
       const double overlap = Overlap(claim_forms[d], claim_forms[c], nullptr);
       if (score == 0 && (overlap < options.denial_overlap || claim.stance != Stance::kAccusation))
         continue;
