@@ -189,12 +189,32 @@ struct EventClusterer::Impl {
         todo.push_back(k);
       }
     }
+    // The seeds' weights as Weights() would make them current (weighed again here, not kept,
+    // when more than a quarter older than the corpus).
+    std::vector<const ArticleWeights*> weights(events.size(), nullptr);
+    std::vector<std::uint32_t> stale;
+    for (std::size_t k : todo) {
+      for (std::uint32_t e : {pairs[k].first, pairs[k].second}) {
+        if (weights[e] != nullptr) continue;
+        const ArticleWeights& w = events[e].exemplars.front().weights;
+        weights[e] = &w;
+        if (stats.documents() * 4 > w.documents * 5) stale.push_back(e);
+      }
+    }
+    std::vector<ArticleWeights> reweighed(stale.size());
+    ParallelFor(stale.size(), ThreadCount(options.threads),
+                [&](std::size_t begin, std::size_t end) {
+                  for (std::size_t i = begin; i < end; ++i) {
+                    reweighed[i] = WeighArticle(*events[stale[i]].exemplars.front().article, stats);
+                  }
+                });
+    for (std::size_t i = 0; i < stale.size(); ++i) weights[stale[i]] = &reweighed[i];
     ParallelFor(todo.size(), ThreadCount(options.threads), [&](std::size_t begin, std::size_t end) {
       for (std::size_t t = begin; t < end; ++t) {
         const std::size_t k = todo[t];
-        const Exemplar& seed = events[pairs[k].first].exemplars.front();
-        const Exemplar& other = events[pairs[k].second].exemplars.front();
-        PairFeatures f = ComparePair(*seed.article, seed.weights, *other.article, other.weights);
+        const std::uint32_t a = pairs[k].first, b = pairs[k].second;
+        PairFeatures f = ComparePair(*events[a].exemplars.front().article, *weights[a],
+                                     *events[b].exemplars.front().article, *weights[b]);
         SimilarityScores s = model->Predict(f);
         linked[k] = (s.geography + s.entities) / 2 <= options.story_score &&
                     f[names_feature] >= options.story_names;
