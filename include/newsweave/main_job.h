@@ -28,6 +28,9 @@ struct MainJobOptions {
   // batch ends, so this bounds the memory of a large run; a feed read in time order gets
   // the same events either way (see MainJob).
   std::size_t flush_articles = 50000;
+  // ... and clusters each such batch on a thread of its own while the next one is read (the
+  // same events: the clusterer gets the same articles in the same order).
+  bool cluster_in_background = true;
   // Called once for each article read, with its index in MainJobResult::articles and the
   // description the clusterer gets (nullptr when the article is a copy of one read before).
   // For more work per article (quotes.h's StatementCollector); the clean text lives only
@@ -82,8 +85,10 @@ class MainJob {
   // article of an earlier batch follows that article's event), then clusters the batch's
   // articles in time order (undated ones last, on content alone) on top of the events so
   // far; copies and translations follow their original. Returns the number of articles in
-  // the batch.
-  std::size_t Flush();
+  // the batch. With `in_background`, the clustering goes on on a thread of its own after
+  // Flush returns (the next batch can be added meanwhile); Flush, Result and the destructor
+  // wait for it.
+  std::size_t Flush(bool in_background = false);
 
   // The result so far: articles in the order added, with their events, relations and copies;
   // events and stories; counters. Call after Flush().

@@ -187,5 +187,40 @@ TEST(IncrementalMainJobTest, DayTwoOnTopOfDayOneGivesTheEventsOfBothDaysAtOnce) 
   std::remove(day2.c_str());
 }
 
+// RunMainJob in small batches, each clustered on a thread of its own while the next is read,
+// gives what clustering each batch before reading on gives.
+TEST(IncrementalMainJobTest, ClusteringInTheBackgroundChangesNothing) {
+  const std::string day1 = WriteDay("bg_day1", kDay1, std::size(kDay1));
+  const std::string day2 = WriteDay("bg_day2", kDay2, std::size(kDay2));
+  auto run = [&](bool background) {
+    MainJobOptions options;
+    options.pipeline.batch_size = 2;  // RunMainJob flushes between pipeline batches
+    options.flush_articles = 2;
+    options.cluster_in_background = background;
+    auto result = RunMainJob({day1, day2}, options,
+                             [](const Diagnostic& d) { ADD_FAILURE() << FormatDiagnostic(d); });
+    EXPECT_TRUE(result.has_value());
+    return result.has_value() ? *result : MainJobResult();
+  };
+  const MainJobResult foreground = run(false), background = run(true);
+  ASSERT_EQ(foreground.articles.size(), std::size(kDay1) + std::size(kDay2));
+  ASSERT_EQ(background.articles.size(), foreground.articles.size());
+  for (std::size_t i = 0; i < foreground.articles.size(); ++i) {
+    EXPECT_EQ(background.articles[i].id, foreground.articles[i].id);
+    EXPECT_GE(background.articles[i].event, 0) << background.articles[i].id;
+    EXPECT_EQ(background.articles[i].event, foreground.articles[i].event)
+        << foreground.articles[i].id;
+    EXPECT_EQ(background.articles[i].relation, foreground.articles[i].relation);
+  }
+  ASSERT_EQ(background.events.size(), foreground.events.size());
+  for (std::size_t e = 0; e < foreground.events.size(); ++e) {
+    EXPECT_EQ(background.events[e].articles, foreground.events[e].articles);
+    EXPECT_EQ(background.events[e].story, foreground.events[e].story);
+  }
+  EXPECT_EQ(background.stories.size(), foreground.stories.size());
+  std::remove(day1.c_str());
+  std::remove(day2.c_str());
+}
+
 }  // namespace
 }  // namespace newsweave

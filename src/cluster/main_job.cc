@@ -1,9 +1,11 @@
 #include "newsweave/main_job.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <thread>
 
 #include "newsweave/parallel.h"
 #include "newsweave/similarity.h"
@@ -187,7 +189,15 @@ struct MainJob::Impl {
     }
   }
 
-  std::size_t Flush() {
+  // The clustering of the last batch when it runs in the background (Flush(true)); every
+  // other use of the clusterer waits for it first.
+  mutable std::thread clustering;
+  void WaitForClustering() const {
+    if (clustering.joinable()) clustering.join();
+  }
+
+  std::size_t Flush(bool in_background) {
+    WaitForClustering();
     const std::size_t added = rows.size() - batch_row;
     if (options.translations) LinkTranslations();
     // An article of the batch clustered for its copies and translations takes the earliest
@@ -207,14 +217,29 @@ struct MainJob::Impl {
     }
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return rows[a].day < rows[b].day; });
+    // What the clusterer gets, taken out of the job's state so that the next batch can be
+    // added while it works: the articles in order, then the copies (id, original, language,
+    // source).
+    std::vector<ClusterInput> inputs;
+    inputs.reserve(order.size());
     for (std::size_t i : order) {
-      clusterer.Add(std::move(pending[static_cast<std::size_t>(rows[i].input) - batch_input]));
+      inputs.push_back(std::move(pending[static_cast<std::size_t>(rows[i].input) - batch_input]));
     }
+    std::vector<std::array<std::string, 4>> copies;
     for (std::size_t i = batch_row; i < rows.size(); ++i) {
       if (rows[i].copy_of < 0) continue;
       const JobArticle& a = result.articles[i];
-      clusterer.AddCopy(a.id, result.articles[static_cast<std::size_t>(rows[i].copy_of)].id, a.lang,
-                        a.source);
+      copies.push_back(
+          {a.id, result.articles[static_cast<std::size_t>(rows[i].copy_of)].id, a.lang, a.source});
+    }
+    auto cluster = [this, inputs = std::move(inputs), copies = std::move(copies)]() mutable {
+      for (ClusterInput& in : inputs) clusterer.Add(std::move(in));
+      for (const auto& c : copies) clusterer.AddCopy(c[0], c[1], c[2], c[3]);
+    };
+    if (in_background) {
+      clustering = std::thread(std::move(cluster));
+    } else {
+      cluster();
     }
     pending.clear();
     batch_row = rows.size();
@@ -224,18 +249,19 @@ struct MainJob::Impl {
 };
 
 MainJob::MainJob(MainJobOptions options) : impl_(std::make_unique<Impl>(options)) {}
-MainJob::~MainJob() = default;
+MainJob::~MainJob() { impl_->WaitForClustering(); }
 
 void MainJob::Add(const ProcessedArticle& p) { impl_->Add(p); }
 void MainJob::AddBatch(std::span<const ProcessedArticle> batch, int threads) {
   impl_->AddBatch(batch, threads);
 }
-std::size_t MainJob::Flush() { return impl_->Flush(); }
+std::size_t MainJob::Flush(bool in_background) { return impl_->Flush(in_background); }
 std::size_t MainJob::size() const { return impl_->rows.size(); }
 const MainJobOptions& MainJob::options() const { return impl_->options; }
 
 MainJobResult MainJob::Result() const {
   const Impl& m = *impl_;
+  m.WaitForClustering();
   MainJobResult result = m.result;
   std::map<std::string_view, std::size_t> index_of;
   for (std::size_t i = 0; i < result.articles.size(); ++i) {
@@ -272,7 +298,7 @@ Result<MainJobResult> RunMainJob(const std::vector<std::string>& paths,
       [&](std::span<ProcessedArticle> batch) {
         job.AddBatch(batch, pipeline.threads);
         if (options.flush_articles && job.size() - flushed >= options.flush_articles) {
-          job.Flush();
+          job.Flush(options.cluster_in_background);
           flushed = job.size();
         }
       },
