@@ -65,10 +65,12 @@ struct EventClusterer::Impl {
   ClusterOptions options;
   const SimilarityModel* model;
 
-  // Makes an exemplar's weights current enough: at most a quarter older than the corpus.
+  // True when weights were computed on a corpus more than a quarter smaller than now.
+  bool Stale(const ArticleWeights& w) const { return stats.documents() * 4 > w.documents * 5; }
+
+  // Makes an exemplar's weights current enough (not Stale).
   const ArticleWeights& Weights(Exemplar& x) const {
-    if (stats.documents() * 4 > x.weights.documents * 5)
-      x.weights = WeighArticle(*x.article, stats);
+    if (Stale(x.weights)) x.weights = WeighArticle(*x.article, stats);
     return x.weights;
   }
   TermStatistics stats;
@@ -198,7 +200,7 @@ struct EventClusterer::Impl {
         if (weights[e] != nullptr) continue;
         const ArticleWeights& w = events[e].exemplars.front().weights;
         weights[e] = &w;
-        if (stats.documents() * 4 > w.documents * 5) stale.push_back(e);
+        if (Stale(w)) stale.push_back(e);
       }
     }
     std::vector<ArticleWeights> reweighed(stale.size());

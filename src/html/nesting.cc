@@ -6,9 +6,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <initializer_list>
 #include <utility>
 #include <vector>
+
+#include "html/tag_set.h"
 
 namespace newsweave::html {
 
@@ -30,18 +31,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   }
   return true;
 }
-
-// A set of tags, built at compile time.
-class TagSet {
- public:
-  constexpr TagSet(std::initializer_list<GumboTag> tags) {
-    for (GumboTag t : tags) member_[t] = true;
-  }
-  constexpr bool Contains(GumboTag t) const { return t >= 0 && t <= GUMBO_TAG_LAST && member_[t]; }
-
- private:
-  std::array<bool, GUMBO_TAG_LAST + 1> member_{};
-};
 
 // Raw text elements: their content is not markup.
 constexpr TagSet kRawTextTags = {GUMBO_TAG_SCRIPT,  GUMBO_TAG_STYLE,   GUMBO_TAG_TEXTAREA,

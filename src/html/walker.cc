@@ -2,26 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 #include <utility>
 
 #include "html/markers.h"
+#include "html/tag_set.h"
 #include "text/unicode.h"
 
 namespace newsweave::html {
 namespace {
-
-// A set of tags, built at compile time.
-class TagSet {
- public:
-  constexpr TagSet(std::initializer_list<GumboTag> tags) {
-    for (GumboTag t : tags) member_[t] = true;
-  }
-  constexpr bool Contains(GumboTag t) const { return t >= 0 && t <= GUMBO_TAG_LAST && member_[t]; }
-
- private:
-  std::array<bool, GUMBO_TAG_LAST + 1> member_{};
-};
 
 // Elements whose content is never visible text.
 constexpr TagSet kSkippedTags = {

@@ -131,18 +131,20 @@ float WeightedSetCosine(const std::vector<T>& a, const std::vector<float>& wa,
   return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
 }
 
+// Share of `keys` (sorted) found among the terms of `y`; 0 when there are none.
+double ShareInTerms(const std::vector<std::uint64_t>& keys, const ComparableArticle& y) {
+  if (keys.empty()) return 0.0;
+  std::size_t hit = 0, j = 0;
+  for (std::uint64_t t : keys) {
+    while (j < y.terms.size() && y.terms[j].term < t) ++j;
+    hit += j < y.terms.size() && y.terms[j].term == t;
+  }
+  return static_cast<double>(hit) / static_cast<double>(keys.size());
+}
+
 // Share of the title's terms found among the other article's terms, averaged both ways.
 float TitleInText(const ComparableArticle& a, const ComparableArticle& b) {
-  auto found = [](const ComparableArticle& x, const ComparableArticle& y) {
-    if (x.title.empty()) return 0.0;
-    std::size_t hit = 0, j = 0;
-    for (std::uint64_t t : x.title) {
-      while (j < y.terms.size() && y.terms[j].term < t) ++j;
-      hit += j < y.terms.size() && y.terms[j].term == t;
-    }
-    return static_cast<double>(hit) / static_cast<double>(x.title.size());
-  };
-  return static_cast<float>((found(a, b) + found(b, a)) / 2);
+  return static_cast<float>((ShareInTerms(a.title, b) + ShareInTerms(b.title, a)) / 2);
 }
 
 // True for languages written in a script with letter case.
@@ -158,16 +160,7 @@ bool Cased(std::string_view lang) {
 // Share of one's top terms found among all the other's terms, averaged both ways.
 float TopTermOverlap(const ComparableArticle& a, const ArticleWeights& wa,
                      const ComparableArticle& b, const ArticleWeights& wb) {
-  auto found = [&](const std::vector<std::uint64_t>& top, const ComparableArticle& y) {
-    if (top.empty()) return 0.0;
-    std::size_t hit = 0, j = 0;
-    for (std::uint64_t t : top) {
-      while (j < y.terms.size() && y.terms[j].term < t) ++j;
-      hit += j < y.terms.size() && y.terms[j].term == t;
-    }
-    return static_cast<double>(hit) / static_cast<double>(top.size());
-  };
-  return static_cast<float>((found(wa.top_terms, b) + found(wb.top_terms, a)) / 2);
+  return static_cast<float>((ShareInTerms(wa.top_terms, b) + ShareInTerms(wb.top_terms, a)) / 2);
 }
 
 // Days between two ISO 8601 dates (their date parts), or -1 when either is unknown.
