@@ -53,28 +53,50 @@ struct UnionFind {
   std::vector<std::size_t> parent;
 };
 
+// One form of a pivot word, with its first four bytes (zero-padded) as a number: forms match
+// on a prefix of four, so most pairs are told apart without comparing text.
+struct Form {
+  std::string_view text;
+  std::uint32_t head = 0;
+};
+
+Form MakeForm(std::string_view text) {
+  Form f{text, 0};
+  for (std::size_t i = 0; i < 4 && i < text.size(); ++i) {
+    f.head |= static_cast<std::uint32_t>(static_cast<unsigned char>(text[i])) << (8 * i);
+  }
+  return f;
+}
+
 // True when two forms match: equal, or one a prefix of the other ("injur", "injuri") of
 // four letters at least and at most three letters shorter.
-bool FormsMatch(std::string_view x, std::string_view y) {
+bool FormsMatch(const Form& a, const Form& b) {
+  if (a.head != b.head) return false;  // the first four letters differ (or a shorter form)
+  std::string_view x = a.text, y = b.text;
   if (x.size() > y.size()) std::swap(x, y);
-  if (x.size() < 4 && x != y) return false;
-  return y.size() - x.size() <= 3 && y.starts_with(x);
+  if (x.size() < 4) return x == y;
+  // The first four are equal: the rest of the shorter must start the rest of the longer.
+  return y.size() - x.size() <= 3 && y.substr(4).starts_with(x.substr(4));
 }
 
 // A statement's pivot words split into their forms, once.
-using Forms = std::vector<std::vector<std::string_view>>;
+using Forms = std::vector<std::vector<Form>>;
 
 Forms Parse(const std::vector<std::string>& pivots) {
   Forms out;
   out.reserve(pivots.size());
-  for (const std::string& p : pivots) out.push_back(Split(p, '|'));
+  for (const std::string& p : pivots) {
+    std::vector<Form> word;
+    for (std::string_view f : Split(p, '|')) word.push_back(MakeForm(f));
+    out.push_back(std::move(word));
+  }
   return out;
 }
 
 // True when two pivot words ("altstadt|old|town") share a form.
-bool WordsMatch(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
-  for (std::string_view x : a) {
-    for (std::string_view y : b)
+bool WordsMatch(const std::vector<Form>& a, const std::vector<Form>& b) {
+  for (const Form& x : a) {
+    for (const Form& y : b)
       if (FormsMatch(x, y)) return true;
   }
   return false;
@@ -103,7 +125,7 @@ double Overlap(const Forms& a, const Forms& b, int* shared) {
 }
 
 // The index key of a form: its first four letters (forms match on a prefix of four).
-std::string_view FormKey(std::string_view form) { return form.substr(0, 4); }
+std::string_view FormKey(const Form& form) { return form.text.substr(0, 4); }
 
 }  // namespace
 
@@ -166,7 +188,7 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_key;
   for (std::size_t i = 0; i < items.size(); ++i) {
     for (const auto& word : forms[i]) {
-      for (std::string_view f : word) {
+      for (const Form& f : word) {
         auto& list = by_key[FormKey(f)];
         if (list.empty() || list.back() != i) list.push_back(i);
       }
@@ -182,7 +204,7 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
   auto words_under = [&](std::size_t j, const std::vector<std::string_view>& keys) {
     std::size_t n = 0;
     for (const auto& word : forms[j]) {
-      for (std::string_view f : word) {
+      for (const Form& f : word) {
         if (std::binary_search(keys.begin(), keys.end(), FormKey(f))) {
           ++n;
           break;
@@ -196,12 +218,12 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
     std::vector<std::size_t> candidates;
     keys_i.clear();
     for (const auto& word : forms[i]) {
-      for (std::string_view f : word) keys_i.push_back(FormKey(f));
+      for (const Form& f : word) keys_i.push_back(FormKey(f));
     }
     std::sort(keys_i.begin(), keys_i.end());
     for (const auto& word : forms[i]) {
       ++word_serial;
-      for (std::string_view f : word) {
+      for (const Form& f : word) {
         const std::vector<std::size_t>& list = by_key[FormKey(f)];
         if (list.size() > options.max_quotes_per_key) continue;
         for (std::size_t j : list) {
@@ -215,6 +237,7 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
       const std::size_t hits = word_hits[j];
       word_hits[j] = 0;
       if (items[i].article == items[j].article) continue;
+      if (statement.Find(i) == statement.Find(j)) continue;  // linked through others already
       const int needed = translated(items[i].article, items[j].article)
                              ? std::min(options.min_shared, options.translation_min_shared)
                              : options.min_shared;
