@@ -22,8 +22,9 @@ struct ClusterOptions {
   double time_weight = 1.0;   // what a large date gap adds to a pair's score (1..4 scale)
   double join_score = 2.5;    // an article joins the best event scoring at most this
   int exemplars = 2;          // an event is compared through its first and latest articles
-  int candidates = 10;        // events scored per article, at most
+  int candidates = 3;         // events scored per article, at most: the weightiest shared keys
   int keys = 32;              // rare terms and names an article is indexed and found by
+  int neutral_keys = 12;      // and its heaviest cross-lingual features (other languages)
   int events_per_key = 200;   // events a key finds, at most: those that took it last
   double story_score = 2.0;   // events join a story when their places and actors score
                               // at most this (geography and entities, 1..4 scale)

@@ -39,6 +39,9 @@ std::size_t FeatureIndex(std::string_view name) {
   return 0;
 }
 
+// Marks a cross-lingual feature's id as a key (so that it cannot equal a term's hash).
+constexpr std::uint64_t kNeutralKeyTag = 0x9e3779b97f4a7c15ULL;
+
 }  // namespace
 
 struct EventClusterer::Impl {
@@ -78,8 +81,10 @@ struct EventClusterer::Impl {
   std::vector<Member> articles;
   std::unordered_map<std::string, std::uint32_t> by_id;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> events_by_key;
-  std::vector<std::uint32_t> key_hits;  // per event, Add()'s count of keys found (0 between)
-  std::unique_ptr<WorkerPool> pool;     // Add()'s threads, started by the first Add()
+  // Per event, Add()'s count and summed weight of the keys found (0 between calls).
+  std::vector<std::uint32_t> key_hits;
+  std::vector<float> hit_weight;
+  std::unique_ptr<WorkerPool> pool;  // Add()'s threads, started by the first Add()
 
   WorkerPool& Pool() {
     if (!pool) pool = std::make_unique<WorkerPool>(options.threads);
@@ -87,8 +92,11 @@ struct EventClusterer::Impl {
   }
 
   // What an article is indexed and looked up by: its rarest names (they cross languages),
-  // its heaviest content words (within a language) and its numbers, `options.keys` in all.
-  std::vector<std::uint64_t> Keys(const ComparableArticle& a, const ArticleWeights& w) const {
+  // its heaviest content words (within a language) and its numbers, `options.keys` in all,
+  // then its heaviest cross-lingual features. Each key's weight (idf, or tf-idf for words)
+  // goes into `key_weights`, in the same order.
+  std::vector<std::uint64_t> Keys(const ComparableArticle& a, const ArticleWeights& w,
+                                  std::vector<float>* key_weights) const {
     std::vector<std::pair<double, std::uint64_t>> names, words, numbers;
     for (std::size_t i = 0; i < a.names.size(); ++i) names.emplace_back(-w.names[i], a.names[i]);
     for (std::uint64_t n : a.numbers) numbers.emplace_back(-stats.Idf(n), n);
@@ -102,11 +110,21 @@ struct EventClusterer::Impl {
     auto take = [&](std::vector<std::pair<double, std::uint64_t>>* v, std::size_t k) {
       k = std::min(k, v->size());
       std::partial_sort(v->begin(), v->begin() + static_cast<long>(k), v->end());
-      for (std::size_t i = 0; i < k; ++i) keys.push_back((*v)[i].second);
+      for (std::size_t i = 0; i < k; ++i) {
+        keys.push_back((*v)[i].second);
+        key_weights->push_back(static_cast<float>(-(*v)[i].first));
+      }
     };
     take(&names, total / 2);
     take(&numbers, total / 8);
     take(&words, total - keys.size());
+    // The heaviest cross-lingual features (pivot terms, entity keys), tagged apart from the
+    // other keys: they find events written in other languages.
+    std::vector<std::pair<double, std::uint64_t>> neutral;
+    for (std::size_t i = 0; i < a.xling.features.size() && i < w.neutral.size(); ++i) {
+      neutral.emplace_back(-w.neutral[i], a.xling.features[i].id ^ kNeutralKeyTag);
+    }
+    take(&neutral, static_cast<std::size_t>(std::max(0, options.neutral_keys)));
     return keys;
   }
 
@@ -293,12 +311,17 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   input.article.xling.entities = {};
   auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));
   const ArticleWeights weights = WeighArticle(*comparable, m.stats);
-  const std::vector<std::uint64_t> keys = m.Keys(*comparable, weights);
-  // Candidate events: those sharing the most keys, among the active ones. Counted in a
-  // table over all events (zeroed again after), not a map: no allocation per event found.
+  std::vector<float> key_weights;
+  const std::vector<std::uint64_t> keys = m.Keys(*comparable, weights, &key_weights);
+  // Candidate events: those whose keys found weigh the most, among the active ones (the
+  // rarest keys shared rank an event first, not the most keys: a few common words find many
+  // events). Summed in tables over all events (zeroed again after), not a map: no
+  // allocation per event found.
   m.key_hits.resize(m.events.size());
+  m.hit_weight.resize(m.events.size());
   std::vector<std::uint32_t> found;
-  for (std::uint64_t k : keys) {
+  for (std::size_t ki = 0; ki < keys.size(); ++ki) {
+    const std::uint64_t k = keys[ki];
     auto it = m.events_by_key.find(k);
     if (it == m.events_by_key.end()) continue;
     // The events that took the key most recently (a list gets an event again whenever one of
@@ -307,12 +330,14 @@ std::size_t EventClusterer::Add(ClusterInput input) {
     const std::size_t cap = static_cast<std::size_t>(std::max(1, m.options.events_per_key));
     for (std::size_t i = list.size() > cap ? list.size() - cap : 0; i < list.size(); ++i) {
       if (m.key_hits[list[i]]++ == 0) found.push_back(list[i]);
+      m.hit_weight[list[i]] += key_weights[ki];
     }
   }
-  std::vector<std::pair<int, std::uint32_t>> ranked;
+  std::vector<std::pair<float, std::uint32_t>> ranked;
   for (std::uint32_t e : found) {
-    if (m.Active(input.day, m.events[e])) ranked.emplace_back(-static_cast<int>(m.key_hits[e]), e);
+    if (m.Active(input.day, m.events[e])) ranked.emplace_back(-m.hit_weight[e], e);
     m.key_hits[e] = 0;
+    m.hit_weight[e] = 0;
   }
   const std::size_t c =
       std::min<std::size_t>(static_cast<std::size_t>(m.options.candidates), ranked.size());
@@ -334,7 +359,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   long chosen = -1;
   for (std::size_t i = 0; i < c; ++i) {
     const double score = scores[i];
-    if (score <= best) {  // ties: the event sharing more keys, then the older one
+    if (score <= best) {  // ties: the event whose shared keys weigh more, then the older one
       if (score < best || chosen < 0) {
         best = score;
         chosen = ranked[i].second;
