@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "newsweave/similarity.h"
 #include "similarity/terms.h"
@@ -66,13 +65,19 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
     title_end = analysis.sentences[0].end;
   }
   const std::uint64_t lang_seed = XXH3_64bits(out.lang.data(), out.lang.size());
-  std::unordered_map<std::uint64_t, std::uint32_t> counts;
+  // Every occurrence of a term, counted after sorting; the surface forms as views into the
+  // text until the first of each key is known: no allocation per token.
+  std::vector<std::uint64_t> occurrences;
+  std::vector<std::pair<std::uint64_t, std::string_view>> surfaces;
   std::vector<std::uint64_t> window;  // folded-word hashes, for shingles
+  thread_local text::HashSlots<char> grammed;  // folded words whose grams are in
+  grammed.Clear();
   constexpr int kLeadWords = 60;
   int content_words = 0;
-  auto label = [&](std::uint64_t key, std::string_view surface) {
-    out.labels.emplace_back(key, std::string(surface));
-  };
+  const std::size_t tokens = analysis.tokens.size();
+  occurrences.reserve(tokens);
+  surfaces.reserve(tokens);
+  window.reserve(tokens);
   for (const Token& t : analysis.tokens) {
     if (t.kind == TokenKind::kOther) continue;
     std::string_view surface = text.substr(t.start, t.end - t.start);
@@ -89,8 +94,8 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
       std::uint64_t key =
           similarity::MakeTerm(XXH3_64bits(digits.data(), digits.size()), TermKind::kNumber);
       out.numbers.push_back(key);
-      ++counts[key];
-      label(key, surface);
+      occurrences.push_back(key);
+      surfaces.emplace_back(key, surface);
       continue;
     }
     ++out.words;
@@ -98,21 +103,24 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
     std::string_view stem = analysis.Stem(t);
     std::uint64_t key = similarity::MakeTerm(
         XXH3_64bits_withSeed(stem.data(), stem.size(), lang_seed), TermKind::kWord);
-    ++counts[key];
+    occurrences.push_back(key);
     if (t.start < title_end) out.title.push_back(key);
     if (content_words++ < kLeadWords) out.lead.push_back(key);
-    AddGrams(folded, &out.grams);
+    if (grammed.Insert(word_hash).second) AddGrams(folded, &out.grams);  // once per word
     if (t.capitalized && !t.sentence_initial) {
       std::uint64_t name = similarity::MakeTerm(word_hash, TermKind::kName);
       out.names.push_back(name);
-      label(name, surface);
+      surfaces.emplace_back(name, surface);
     }
-    label(key, surface);
+    surfaces.emplace_back(key, surface);
   }
-  out.terms.reserve(counts.size());
-  for (const auto& [term, count] : counts) out.terms.push_back(TermCount{term, count});
-  std::sort(out.terms.begin(), out.terms.end(),
-            [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
+  std::sort(occurrences.begin(), occurrences.end());
+  for (std::size_t i = 0; i < occurrences.size();) {
+    std::size_t j = i + 1;
+    while (j < occurrences.size() && occurrences[j] == occurrences[i]) ++j;
+    out.terms.push_back(TermCount{occurrences[i], static_cast<std::uint32_t>(j - i)});
+    i = j;
+  }
   SortUnique(&out.title);
   SortUnique(&out.lead);
   SortUnique(&out.names);
@@ -120,11 +128,13 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
   SortUnique(&out.grams);
   SortUnique(&out.shingles);
   // First surface form seen per key.
-  std::stable_sort(out.labels.begin(), out.labels.end(),
+  std::stable_sort(surfaces.begin(), surfaces.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  out.labels.erase(std::unique(out.labels.begin(), out.labels.end(),
-                               [](const auto& a, const auto& b) { return a.first == b.first; }),
-                   out.labels.end());
+  surfaces.erase(std::unique(surfaces.begin(), surfaces.end(),
+                             [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 surfaces.end());
+  out.labels.reserve(surfaces.size());
+  for (const auto& [key, surface] : surfaces) out.labels.emplace_back(key, std::string(surface));
   return out;
 }
 
