@@ -149,6 +149,9 @@ class SimilarityModel {
   SimilarityScores Predict(const PairFeatures& features) const;
   // Predict(features).overall alone, at a fifth of the cost.
   double PredictOverall(const PairFeatures& features) const;
+  // One of the five scores alone (`target` indexes kSimilarityTargetNames); 4 when the
+  // model is untrained or the index out of range.
+  double PredictTarget(const PairFeatures& features, int target) const;
 
   // The text form: a header, the feature names, then each target's trees.
   std::string Serialize() const;

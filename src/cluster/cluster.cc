@@ -39,6 +39,9 @@ std::size_t FeatureIndex(std::string_view name) {
   return 0;
 }
 
+// The scores stories are decided by (kSimilarityTargetNames).
+constexpr int kGeography = 1, kEntities = 2;
+
 // Marks a cross-lingual feature's id as a key (so that it cannot equal a term's hash).
 constexpr std::uint64_t kNeutralKeyTag = 0x9e3779b97f4a7c15ULL;
 
@@ -169,6 +172,9 @@ struct EventClusterer::Impl {
     }
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_name;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (event, earlier candidate)
+    // Names shared with each earlier event, counted in a table (zeroed again after use).
+    std::vector<int> hits(events.size(), 0);
+    std::vector<std::uint32_t> found;
     for (std::uint32_t i = 0; i < events.size(); ++i) {
       const ComparableArticle& seed = *events[i].exemplars.front().article;
       std::vector<std::pair<double, std::uint64_t>> rare;
@@ -178,7 +184,7 @@ struct EventClusterer::Impl {
       }
       const std::size_t k = std::min(kNames, rare.size());
       std::partial_sort(rare.begin(), rare.begin() + static_cast<long>(k), rare.end());
-      std::unordered_map<std::uint32_t, int> hits;
+      found.clear();
       for (std::size_t r = 0; r < k; ++r) {
         auto it = by_name.find(rare[r].second);
         if (it == by_name.end()) continue;
@@ -186,11 +192,14 @@ struct EventClusterer::Impl {
         const auto& list = it->second;
         for (std::size_t q = list.size() > kMaxPosting ? list.size() - kMaxPosting : 0;
              q < list.size(); ++q) {
-          ++hits[list[q]];
+          if (hits[list[q]]++ == 0) found.push_back(list[q]);
         }
       }
       std::vector<std::pair<int, std::uint32_t>> ranked;
-      for (const auto& [j, n] : hits) ranked.emplace_back(-n, j);
+      for (std::uint32_t j : found) {
+        ranked.emplace_back(-hits[j], j);
+        hits[j] = 0;
+      }
       const std::size_t c = std::min(kCandidates, ranked.size());
       std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
       for (std::size_t q = 0; q < c; ++q) pairs.emplace_back(i, ranked[q].second);
@@ -235,9 +244,11 @@ struct EventClusterer::Impl {
         const std::uint32_t a = pairs[k].first, b = pairs[k].second;
         PairFeatures f = ComparePair(*events[a].exemplars.front().article, *weights[a],
                                      *events[b].exemplars.front().article, *weights[b]);
-        SimilarityScores s = model->Predict(f);
-        linked[k] = (s.geography + s.entities) / 2 <= options.story_score &&
-                    f[names_feature] >= options.story_names;
+        // The names first: they decide most pairs without the model.
+        linked[k] =
+            f[names_feature] >= options.story_names &&
+            (model->PredictTarget(f, kGeography) + model->PredictTarget(f, kEntities)) / 2 <=
+                options.story_score;
       }
     });
     for (std::size_t k : todo) story_links.emplace(key(k), linked[k] != 0);

@@ -64,8 +64,13 @@ SimilarityModel SimilarityModel::Train(
 }
 
 double SimilarityModel::PredictOverall(const PairFeatures& features) const {
-  if (!impl_->trained) return SimilarityScores().overall;
-  return std::clamp(impl_->forests[0].Predict(features.data()), 1.0, 4.0);
+  return PredictTarget(features, 0);
+}
+
+double SimilarityModel::PredictTarget(const PairFeatures& features, int target) const {
+  if (!impl_->trained || target < 0 || target >= kSimilarityTargets) return 4.0;
+  return std::clamp(impl_->forests[static_cast<std::size_t>(target)].Predict(features.data()), 1.0,
+                    4.0);
 }
 
 SimilarityScores SimilarityModel::Predict(const PairFeatures& features) const {

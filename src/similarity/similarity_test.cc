@@ -122,6 +122,12 @@ TEST(SimilarityModelTest, TrainsRoundTripsAndClampsToTheScale) {
   PairFeatures beyond{};
   beyond[1] = 5.f;
   EXPECT_GE(model.Predict(beyond).overall, 1.0);
+  // One score alone is the same as in the five (the clusterer and stories ask for one or two).
+  const SimilarityScores all = model.Predict(close);
+  EXPECT_DOUBLE_EQ(model.PredictOverall(close), all.overall);
+  EXPECT_DOUBLE_EQ(model.PredictTarget(close, 1), all.geography);
+  EXPECT_DOUBLE_EQ(model.PredictTarget(close, 4), all.narrative);
+  EXPECT_DOUBLE_EQ(model.PredictTarget(close, kSimilarityTargets), 4.0);
   EXPECT_FALSE(SimilarityModel::Parse("newsweave-similarity 1\nfeatures a b\n").has_value());
   EXPECT_FALSE(SimilarityModel::Parse("something else").has_value());
 }
