@@ -3,6 +3,7 @@
 #define NEWSWEAVE_PARALLEL_H_
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -36,6 +37,22 @@ inline void ParallelFor(std::size_t n, int threads,
     workers.emplace_back(fn, begin, std::min(n, begin + step));
   }
   fn(0, std::min(n, step));
+  for (std::thread& w : workers) w.join();
+}
+
+// Calls fn(i) for each i in [0, n) on `threads` threads, each taking the next i as soon as it
+// is done with one: for items of very different cost (put the costliest first), which
+// contiguous slices would leave to one thread. Returns when all are done.
+inline void ParallelForEach(std::size_t n, int threads,
+                            const std::function<void(std::size_t)>& fn) {
+  std::size_t t = std::min(static_cast<std::size_t>(std::max(1, threads)), n);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t k = 1; k < t; ++k) workers.emplace_back(work);
+  work();
   for (std::thread& w : workers) w.join();
 }
 

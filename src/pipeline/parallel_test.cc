@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <numeric>
 #include <set>
@@ -68,6 +69,27 @@ TEST(ParallelForTest, SumsMatchOneThread) {
     total += sum;
   });
   EXPECT_EQ(total.load(), 10007L * 10008L / 2);
+}
+
+TEST(ParallelForEachTest, VisitsEveryIndexOnceOnSeveralThreads) {
+  for (std::size_t n : {0u, 1u, 3u, 100u}) {
+    std::vector<std::atomic<int>> visits(n);
+    std::mutex mu;
+    std::set<std::thread::id> threads;
+    ParallelForEach(n, 4, [&](std::size_t i) {
+      ASSERT_LT(i, n);
+      visits[i]++;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        threads.insert(std::this_thread::get_id());
+      }
+      // A slow first item: the other threads take the rest meanwhile.
+      if (i == 0 && n > 3) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    });
+    for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(visits[i].load(), 1) << "n " << n << " i " << i;
+    EXPECT_LE(threads.size(), std::max<std::size_t>(1, std::min<std::size_t>(n, 4)));
+    if (n > 3) EXPECT_GE(threads.size(), 2u) << "the slow item held up the rest";
+  }
 }
 
 }  // namespace
