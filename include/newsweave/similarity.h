@@ -110,6 +110,11 @@ PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
 PairFeatures ComparePair(const ComparableArticle& a, const ArticleWeights& wa,
                          const ComparableArticle& b, const ArticleWeights& wb);
 
+// The name_weighted_cosine feature of ComparePair(a, wa, b, wb) alone, at a fraction of the
+// cost: the idf-weighted cosine of the two sets of names.
+float NameCosine(const ComparableArticle& a, const ArticleWeights& wa, const ComparableArticle& b,
+                 const ArticleWeights& wb);
+
 // Scores on the SemEval-2022 Task 8 scale, 1 (same) to 4 (unrelated).
 struct SimilarityScores {
   double overall = 4, geography = 4, entities = 4, time = 4, narrative = 4;

@@ -30,15 +30,6 @@ std::string DateOf(double day) {
   return buf;
 }
 
-// Index of the feature called `name` (FeatureNames()).
-std::size_t FeatureIndex(std::string_view name) {
-  const auto& names = FeatureNames();
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == name) return i;
-  }
-  return 0;
-}
-
 // The scores stories are decided by (kSimilarityTargetNames).
 constexpr int kGeography = 1, kEntities = 2;
 
@@ -159,7 +150,6 @@ struct EventClusterer::Impl {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
       return x;
     };
-    const std::size_t names_feature = FeatureIndex("name_weighted_cosine");
     // Earlier events are looked up by the seed's rarest names that other articles have too
     // (a name in very many events, a country or a leader, says little), and only the few
     // sharing the most are scored.
@@ -242,13 +232,17 @@ struct EventClusterer::Impl {
       for (std::size_t t = begin; t < end; ++t) {
         const std::size_t k = todo[t];
         const std::uint32_t a = pairs[k].first, b = pairs[k].second;
-        PairFeatures f = ComparePair(*events[a].exemplars.front().article, *weights[a],
-                                     *events[b].exemplars.front().article, *weights[b]);
-        // The names first: they decide most pairs without the model.
+        const ComparableArticle& x = *events[a].exemplars.front().article;
+        const ComparableArticle& y = *events[b].exemplars.front().article;
+        // The names first: they decide most pairs without comparing the rest.
+        if (NameCosine(x, *weights[a], y, *weights[b]) < options.story_names) {
+          linked[k] = 0;
+          continue;
+        }
+        PairFeatures f = ComparePair(x, *weights[a], y, *weights[b]);
         linked[k] =
-            f[names_feature] >= options.story_names &&
             (model->PredictTarget(f, kGeography) + model->PredictTarget(f, kEntities)) / 2 <=
-                options.story_score;
+            options.story_score;
       }
     });
     for (std::size_t k : todo) story_links.emplace(key(k), linked[k] != 0);

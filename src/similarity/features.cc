@@ -239,6 +239,11 @@ ArticleWeights WeighArticle(const ComparableArticle& a, const TermStatistics& st
   return w;
 }
 
+float NameCosine(const ComparableArticle& a, const ArticleWeights& wa, const ComparableArticle& b,
+                 const ArticleWeights& wb) {
+  return WeightedSetCosine(a.names, wa.names, b.names, wb.names);
+}
+
 PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
                          const TermStatistics& stats) {
   return ComparePair(a, WeighArticle(a, stats), b, WeighArticle(b, stats));
@@ -261,7 +266,7 @@ PairFeatures ComparePair(const ComparableArticle& a, const ArticleWeights& wa,
   f[10] = static_cast<float>(std::log1p(small));
   f[11] = TopTermOverlap(a, wa, b, wb);
   f[12] = DateGapDays(a.published, b.published);
-  f[13] = WeightedSetCosine(a.names, wa.names, b.names, wb.names);
+  f[13] = NameCosine(a, wa, b, wb);
   f[14] = Jaccard(a.lead, b.lead);
   f[15] = TitleInText(a, b);
   const NeutralOverlap neutral = CompareNeutral(a.xling, wa.neutral, b.xling, wb.neutral);
