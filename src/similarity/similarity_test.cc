@@ -68,6 +68,10 @@ TEST(SimilarityFeaturesTest, SameEventInTwoLanguagesSharesNamesNumbersAndSpellin
   EXPECT_GT(Feature(same, "gram_cosine"), Feature(other, "gram_cosine") + 0.05f);
   EXPECT_EQ(Feature(same, "date_gap_days"), 0.f);
   EXPECT_EQ(ComparePair(fr, en, stats), same);  // symmetric
+  // The names' cosine alone, as stories ask for it first, is the feature's value.
+  const ArticleWeights wen = WeighArticle(en, stats), wfr = WeighArticle(fr, stats);
+  EXPECT_GT(NameCosine(en, wen, fr, wfr), 0.f);
+  EXPECT_FLOAT_EQ(NameCosine(en, wen, fr, wfr), Feature(same, "name_weighted_cosine"));
 }
 
 TEST(SimilarityFeaturesTest, SamePlaceAYearApartKeepsNamesButNotDatesOrNumbers) {
