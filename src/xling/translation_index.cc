@@ -6,6 +6,7 @@
 
 #include "newsweave/parallel.h"
 #include "newsweave/xling.h"
+#include "text/hash_slots.h"
 
 namespace newsweave {
 
@@ -16,8 +17,18 @@ struct TranslationIndex::Impl {
   // Kept up to date by Add(): for each feature held by two or more articles, the articles
   // holding it (the first holder of every feature waits in first_holder until a second
   // comes). Features beyond max_posting_share are skipped at query time.
-  std::unordered_map<std::uint64_t, std::uint32_t> first_holder;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+  // Per feature, in a flat table (no allocation per feature): its first holder with
+  // kFirstHolder set, or the index of its holders' list in `postings` once it has two.
+  static constexpr std::uint32_t kFirstHolder = 1u << 31;
+  text::HashSlots<std::uint32_t> holders;
+  std::vector<std::vector<std::uint32_t>> postings;
+
+  // The holders of a feature held by two articles or more (empty otherwise).
+  const std::vector<std::uint32_t>& Postings(std::uint64_t id) const {
+    static const std::vector<std::uint32_t> kNone;
+    const std::uint32_t* v = holders.Find(id);
+    return v && !(*v & kFirstHolder) ? postings[*v] : kNone;
+  }
   // Weights depend on the corpus' idf, which every Add() changes: computed when first needed
   // after an Add (`version` counts Adds), so a query after a few Adds to a large index costs
   // only the articles it touches.
@@ -32,11 +43,16 @@ struct TranslationIndex::Impl {
 
   void Index(std::uint32_t i) {
     for (const Feature& f : reps[i].features) {
-      auto [it, fresh] = first_holder.emplace(f.id, i);
-      if (fresh) continue;
-      std::vector<std::uint32_t>& list = postings[f.id];
-      if (list.empty()) list.push_back(it->second);
-      list.push_back(i);
+      auto [v, fresh] = holders.Insert(f.id);
+      if (fresh) {
+        *v = i | kFirstHolder;
+        continue;
+      }
+      if (*v & kFirstHolder) {
+        postings.push_back({*v & ~kFirstHolder});
+        *v = static_cast<std::uint32_t>(postings.size() - 1);
+      }
+      postings[*v].push_back(i);
     }
     weights_version.push_back(0);
     weights.emplace_back();
@@ -117,7 +133,7 @@ struct TranslationIndex::Impl {
     std::vector<std::uint32_t> touched;
     for (std::size_t r = 0; r < q; ++r) {
       const std::uint32_t k = order[r];
-      for (std::uint32_t j : postings.at(fs[k].id)) {
+      for (std::uint32_t j : Postings(fs[k].id)) {
         if (j == i) continue;
         if (options.different_languages_only && lang_ids[j] == lang_ids[i]) continue;
         if (!seen[j]) {
@@ -224,6 +240,22 @@ std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first, int th
         done[first + k] = 1;
       }
     });
+    // The older articles the mutual test will ask about, on all threads too.
+    if (im->options.mutual_best) {
+      std::vector<std::uint32_t> older;
+      for (std::uint32_t i = first; i < n; ++i) {
+        for (const auto& [lang, p] : best[i]) {
+          const std::uint32_t other = p.a == i ? p.b : p.a;
+          if (other < first && !done[other]) {
+            done[other] = 1;  // claimed here, computed below
+            older.push_back(other);
+          }
+        }
+      }
+      ParallelFor(older.size(), ThreadCount(threads), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) compute(older[k]);
+      });
+    }
   }
   std::vector<TranslationPair> out;
   for (std::uint32_t i = first; i < n; ++i) {
