@@ -93,16 +93,16 @@ struct TranslationIndex::Impl {
     const double tf2 = TermFactor(reps[a], reps[b]) * TermFactor(reps[a], reps[b]);
     double dot = 0, term_dot = 0;
     std::size_t i = 0, j = 0;
+    // Steps without a branch on which side is smaller (unpredictable); shared features are
+    // few, so the branch on equality is cheap.
     while (i < fa.size() && j < fb.size()) {
-      if (fa[i].id < fb[j].id) {
-        ++i;
-      } else if (fa[i].id > fb[j].id) {
-        ++j;
-      } else {
-        const double x = double{weights[a][i]} * weights[b][j];
-        (fa[i].kind == FeatureKind::kTerm ? term_dot : dot) += x;
-        ++i, ++j;
+      const std::uint64_t x = fa[i].id, y = fb[j].id;
+      if (x == y) {
+        const double w = double{weights[a][i]} * weights[b][j];
+        (fa[i].kind == FeatureKind::kTerm ? term_dot : dot) += w;
       }
+      i += x <= y;
+      j += y <= x;
     }
     const double na = norms[a] - term_norms2[a] + tf2 * term_norms2[a];
     const double nb = norms[b] - term_norms2[b] + tf2 * term_norms2[b];
