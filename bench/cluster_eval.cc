@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
   app.add_option("--time-weight", options.time_weight, "time term weight");
   app.add_option("--keys", options.keys, "keys per article");
   app.add_option("--candidates", options.candidates, "events scored per article");
+  app.add_option("--neutral-keys", options.neutral_keys, "cross-lingual keys per article");
+  app.add_option("--exemplars", options.exemplars, "articles an event is compared through");
   app.add_flag("--list", list, "list the pairs in error (sample)");
   app.add_option("--folds", folds,
                  "SemEval: judge each fold with a model trained without it "
