@@ -395,6 +395,27 @@ struct StatementCollector::Impl {
   QuoteOptions options;
   std::mutex mu;
   std::vector<std::unique_ptr<Chunk>> chunks;
+  // Analyzers for the names of copies, lent to one thread at a time and kept from one batch
+  // to the next (the batch's threads are new each time; an analyzer is costly to build and
+  // its pivot cache warms up with use).
+  std::mutex analyzers_mu;
+  std::vector<std::unique_ptr<XlingAnalyzer>> analyzers;
+
+  std::unique_ptr<XlingAnalyzer> LendAnalyzer() {
+    {
+      std::lock_guard<std::mutex> lock(analyzers_mu);
+      if (!analyzers.empty()) {
+        std::unique_ptr<XlingAnalyzer> x = std::move(analyzers.back());
+        analyzers.pop_back();
+        return x;
+      }
+    }
+    return std::make_unique<XlingAnalyzer>(Lexicon::Default());
+  }
+  void ReturnAnalyzer(std::unique_ptr<XlingAnalyzer> x) {
+    std::lock_guard<std::mutex> lock(analyzers_mu);
+    analyzers.push_back(std::move(x));
+  }
 
   // Article `index`'s slot; with `create`, made when missing (else nullptr).
   std::optional<ArticleStatements>* Slot(std::size_t index, bool create) {
@@ -421,10 +442,10 @@ StatementCollector::Hook() {
     const std::vector<EntityMention>* names = described ? &described->xling.entities : nullptr;
     if (names == nullptr) {
       // A copy: its text may hold more (a longer version) than the article it copies. Its
-      // names come from an analyzer of this thread's (the lexicon is shared).
-      thread_local std::unique_ptr<XlingAnalyzer> xling;
-      if (!xling) xling = std::make_unique<XlingAnalyzer>(Lexicon::Default());
+      // names come from a lent analyzer (the lexicon is shared).
+      std::unique_ptr<XlingAnalyzer> xling = impl->LendAnalyzer();
       xling->FindEntities(p.clean.text, p.analysis, &found);
+      impl->ReturnAnalyzer(std::move(xling));
       names = &found;
     }
     *impl->Slot(index, true) = ExtractStatements(p.clean.text, p.analysis, *names, impl->options);
