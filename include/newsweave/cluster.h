@@ -29,8 +29,9 @@ struct ClusterOptions {
   double story_score = 2.0;   // events join a story when their places and actors score
                               // at most this (geography and entities, 1..4 scale)
   double story_names = 0.25;  // ... and their names overlap at least this much (cosine)
-  int threads = 1;            // threads scoring candidates (0: one per core); the events and
-                              // stories are the same for any number
+  int threads = 1;            // threads scoring candidates when there are many (8 pairs or
+                              // more) and stories (0: one per core); the events and stories
+                              // are the same for any number
 };
 
 // One article for the clusterer.

@@ -347,9 +347,11 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   const std::size_t c =
       std::min<std::size_t>(static_cast<std::size_t>(m.options.candidates), ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(c), ranked.end());
-  // Each candidate's score (on several threads: they only read), then the choice in order.
+  // Each candidate's score, then the choice in order. Many candidates are scored on several
+  // threads (they only read); a few on this one, since waking a thread for a handful of
+  // pairs costs about what it saves.
   std::vector<double> scores(c);
-  m.Pool().For(c, [&](std::size_t begin, std::size_t end) {
+  auto score_candidates = [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       Impl::Event& e = m.events[ranked[i].second];
       double score = 5;
@@ -359,7 +361,13 @@ std::size_t EventClusterer::Add(ClusterInput input) {
       }
       scores[i] = score + m.TimePenalty(input.day, e);
     }
-  });
+  };
+  constexpr std::size_t kPairsWorthAThread = 8;
+  if (c * static_cast<std::size_t>(std::max(1, m.options.exemplars)) < kPairsWorthAThread) {
+    score_candidates(0, c);
+  } else {
+    m.Pool().For(c, score_candidates);
+  }
   double best = m.options.join_score;
   long chosen = -1;
   for (std::size_t i = 0; i < c; ++i) {
