@@ -87,10 +87,9 @@ struct EventClusterer::Impl {
 
   // What an article is indexed and looked up by: its rarest names (they cross languages),
   // its heaviest content words (within a language) and its numbers, `options.keys` in all,
-  // then its heaviest cross-lingual features. Each key's weight (idf, or tf-idf for words)
-  // goes into `key_weights`, in the same order.
-  std::vector<std::uint64_t> Keys(const ComparableArticle& a, const ArticleWeights& w,
-                                  std::vector<float>* key_weights) const {
+  // then its heaviest cross-lingual features; each with its weight (idf, tf-idf for words).
+  std::vector<std::pair<std::uint64_t, float>> Keys(const ComparableArticle& a,
+                                                    const ArticleWeights& w) const {
     std::vector<std::pair<double, std::uint64_t>> names, words, numbers;
     for (std::size_t i = 0; i < a.names.size(); ++i) names.emplace_back(-w.names[i], a.names[i]);
     for (std::uint64_t n : a.numbers) numbers.emplace_back(-stats.Idf(n), n);
@@ -100,13 +99,12 @@ struct EventClusterer::Impl {
       words.emplace_back(-w.terms[i], t);
     }
     const std::size_t total = static_cast<std::size_t>(std::max(3, options.keys));
-    std::vector<std::uint64_t> keys;
+    std::vector<std::pair<std::uint64_t, float>> keys;
     auto take = [&](std::vector<std::pair<double, std::uint64_t>>* v, std::size_t k) {
       k = std::min(k, v->size());
       std::partial_sort(v->begin(), v->begin() + static_cast<long>(k), v->end());
       for (std::size_t i = 0; i < k; ++i) {
-        keys.push_back((*v)[i].second);
-        key_weights->push_back(static_cast<float>(-(*v)[i].first));
+        keys.emplace_back((*v)[i].second, static_cast<float>(-(*v)[i].first));
       }
     };
     take(&names, total / 2);
@@ -316,8 +314,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   input.article.xling.entities = {};
   auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));
   const ArticleWeights weights = WeighArticle(*comparable, m.stats);
-  std::vector<float> key_weights;
-  const std::vector<std::uint64_t> keys = m.Keys(*comparable, weights, &key_weights);
+  const std::vector<std::pair<std::uint64_t, float>> keys = m.Keys(*comparable, weights);
   // Candidate events: those whose keys found weigh the most, among the active ones (the
   // rarest keys shared rank an event first, not the most keys: a few common words find many
   // events). Summed in tables over all events (zeroed again after), not a map: no
@@ -325,8 +322,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   m.key_hits.resize(m.events.size());
   m.hit_weight.resize(m.events.size());
   std::vector<std::uint32_t> found;
-  for (std::size_t ki = 0; ki < keys.size(); ++ki) {
-    const std::uint64_t k = keys[ki];
+  for (const auto& [k, key_weight] : keys) {
     auto it = m.events_by_key.find(k);
     if (it == m.events_by_key.end()) continue;
     // The events that took the key most recently (a list gets an event again whenever one of
@@ -335,7 +331,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
     const std::size_t cap = static_cast<std::size_t>(std::max(1, m.options.events_per_key));
     for (std::size_t i = list.size() > cap ? list.size() - cap : 0; i < list.size(); ++i) {
       if (m.key_hits[list[i]]++ == 0) found.push_back(list[i]);
-      m.hit_weight[list[i]] += key_weights[ki];
+      m.hit_weight[list[i]] += key_weight;
     }
   }
   std::vector<std::pair<float, std::uint32_t>> ranked;
@@ -389,8 +385,8 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   m.articles.push_back(Impl::Member{comparable->id, event});
   m.by_id.emplace(comparable->id, article);
   m.Join(event, article, input, Impl::Exemplar{comparable, weights}, entities);
-  for (std::uint64_t k : keys) {
-    std::vector<std::uint32_t>& list = m.events_by_key[k];
+  for (const auto& key : keys) {
+    std::vector<std::uint32_t>& list = m.events_by_key[key.first];
     if (list.empty() || list.back() != event) list.push_back(event);
   }
   for (const std::string& copy : input.copies) AddCopy(copy, m.articles[article].id);

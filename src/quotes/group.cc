@@ -54,7 +54,8 @@ struct UnionFind {
 };
 
 // One form of a pivot word, with its first four bytes (zero-padded) as a number: forms match
-// on a prefix of four, so most pairs are told apart without comparing text.
+// on a prefix of four, so most pairs are told apart without comparing text, and the number
+// is the form's key in the index of quotes that may match.
 struct Form {
   std::string_view text;
   std::uint32_t head = 0;
@@ -124,9 +125,6 @@ double Overlap(const Forms& a, const Forms& b, int* shared) {
   return std::min(1.0, static_cast<double>(n) / static_cast<double>(denom));
 }
 
-// The index key of a form: its first four letters (forms match on a prefix of four).
-std::string_view FormKey(const Form& form) { return form.text.substr(0, 4); }
-
 }  // namespace
 
 bool SameSpeaker(std::string_view a, std::string_view b) {
@@ -185,11 +183,11 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
            overlap >= std::min(threshold, options.translation_overlap);
   };
   // Only quotes sharing a form's first letters are compared (not all pairs of a big event).
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_key;
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_key;
   for (std::size_t i = 0; i < items.size(); ++i) {
     for (const auto& word : forms[i]) {
       for (const Form& f : word) {
-        auto& list = by_key[FormKey(f)];
+        auto& list = by_key[f.head];
         if (list.empty() || list.back() != i) list.push_back(i);
       }
     }
@@ -201,11 +199,11 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
   std::vector<std::size_t> word_hits(items.size(), 0), stamp(items.size(), 0);
   std::size_t word_serial = 0;
   // Words of quote j with a form under one of `keys` (sorted): the count from j's side.
-  auto words_under = [&](std::size_t j, const std::vector<std::string_view>& keys) {
+  auto words_under = [&](std::size_t j, const std::vector<std::uint32_t>& keys) {
     std::size_t n = 0;
     for (const auto& word : forms[j]) {
       for (const Form& f : word) {
-        if (std::binary_search(keys.begin(), keys.end(), FormKey(f))) {
+        if (std::binary_search(keys.begin(), keys.end(), f.head)) {
           ++n;
           break;
         }
@@ -213,18 +211,18 @@ EventStatements GroupStatements(const std::vector<ArticleStatementsRef>& article
     }
     return n;
   };
-  std::vector<std::string_view> keys_i;
+  std::vector<std::uint32_t> keys_i;
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::vector<std::size_t> candidates;
     keys_i.clear();
     for (const auto& word : forms[i]) {
-      for (const Form& f : word) keys_i.push_back(FormKey(f));
+      for (const Form& f : word) keys_i.push_back(f.head);
     }
     std::sort(keys_i.begin(), keys_i.end());
     for (const auto& word : forms[i]) {
       ++word_serial;
       for (const Form& f : word) {
-        const std::vector<std::size_t>& list = by_key[FormKey(f)];
+        const std::vector<std::size_t>& list = by_key[f.head];
         if (list.size() > options.max_quotes_per_key) continue;
         for (std::size_t j : list) {
           if (j <= i || stamp[j] == word_serial) continue;

@@ -14,11 +14,9 @@ struct TranslationIndex::Impl {
   TranslationOptions options;
   std::vector<NeutralRepresentation> reps;
   DocumentFrequencies df;
-  // Kept up to date by Add(): for each feature held by two or more articles, the articles
-  // holding it (the first holder of every feature waits in first_holder until a second
-  // comes). Features beyond max_posting_share are skipped at query time.
-  // Per feature, in a flat table (no allocation per feature): its first holder with
-  // kFirstHolder set, or the index of its holders' list in `postings` once it has two.
+  // Kept up to date by Add(), per feature in a flat table (no allocation per feature): its
+  // first holder with kFirstHolder set, or, once a second article holds it, the index of its
+  // holders' list in `postings`. Features beyond max_posting_share are skipped at query time.
   static constexpr std::uint32_t kFirstHolder = 1u << 31;
   text::HashSlots<std::uint32_t> holders;
   std::vector<std::vector<std::uint32_t>> postings;
