@@ -121,12 +121,23 @@ struct NumberMention {
 
 enum class FeatureKind : std::uint8_t { kTerm, kEntity, kDate, kNumber };
 
+// 16 bytes: an article holds hundreds, and the main job keeps them for every article.
 struct Feature {
   std::uint64_t id = 0;  // hash of kind and value
   float tf = 0;          // 1 + log(count), scaled by translation weight
-  float prior_idf = 0;   // rarity before any corpus is seen (dictionary word or not, kind)
+  // Rarity before any corpus is seen (dictionary word or not, kind), in halves: the priors
+  // are multiples of 0.5 up to 127.5 (PriorHalves()).
+  std::uint8_t prior_halves = 0;
   FeatureKind kind = FeatureKind::kTerm;
+
+  float prior_idf() const { return prior_halves * 0.5f; }
 };
+
+// A prior idf (a multiple of 0.5 in [0, 127.5]) as Feature keeps it.
+constexpr std::uint8_t PriorHalves(float prior_idf) {
+  return static_cast<std::uint8_t>(prior_idf * 2.0f + 0.5f);
+}
+static_assert(sizeof(Feature) == 16);
 
 struct NeutralRepresentation {
   std::string lang;

@@ -106,7 +106,9 @@ struct MainJob::Impl {
     std::vector<DateMention>().swap(rep.dates);
     std::vector<NumberMention>().swap(rep.numbers);
     // Sorted and made unique in place, the vectors keep the capacity of all occurrences.
+    rep.anchors.shrink_to_fit();
     ComparableArticle& a = in->article;
+    a.terms.shrink_to_fit();
     a.grams.shrink_to_fit();
     a.shingles.shrink_to_fit();
     a.names.shrink_to_fit();

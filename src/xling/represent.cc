@@ -317,7 +317,7 @@ struct XlingAnalyzer::Impl {
   void Count(FeatureKind kind, std::string_view value, float weight, float prior,
              std::uint32_t pos) {
     const std::uint64_t id = FeatureId(kind, value);
-    Add({id, weight, prior, kind});
+    Add({id, weight, PriorHalves(prior), kind});
     anchors.emplace_back(pos, id);
   }
 
@@ -334,7 +334,7 @@ struct XlingAnalyzer::Impl {
       Feature& g = raw[table[s] - 1];
       if (g.id == f.id) {
         g.tf += f.tf;
-        g.prior_idf = std::min(g.prior_idf, f.prior_idf);
+        g.prior_halves = std::min(g.prior_halves, f.prior_halves);
         return;
       }
     }
@@ -399,7 +399,7 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
     const Pivot& p = *im.PivotOf(lang, words[i].folded, words[i].stem, words[i].key);
     if (p.known) ++known;
     for (int k = 0; k < p.terms.n; ++k)
-      im.Add({p.terms.id[k], p.terms.weight[k], p.prior, FeatureKind::kTerm});
+      im.Add({p.terms.id[k], p.terms.weight[k], PriorHalves(p.prior), FeatureKind::kTerm});
   }
   out->term_coverage = out->words ? static_cast<float>(known) / out->words : 0.0f;
   std::vector<EntityMention>& ents = im.options.keep_mentions ? out->entities : im.entity_buf;
@@ -483,7 +483,7 @@ std::uint32_t DocumentFrequencies::Count(std::uint64_t id) const {
 double DocumentFrequencies::Idf(const Feature& f) const {
   const double m = impl_->m;
   const double df = Count(f.id);
-  return std::log((impl_->n + m) / (df + m * std::exp(-f.prior_idf) + 0.5));
+  return std::log((impl_->n + m) / (df + m * std::exp(-f.prior_idf()) + 0.5));
 }
 
 std::uint64_t DocumentFrequencies::documents() const { return impl_->n; }

@@ -119,8 +119,8 @@ TEST_F(TranslationIndexTest, SimilarityAgreesWithTheIndex) {
 }
 
 TEST(DocumentFrequenciesTest, PriorRulesSmallBatchesCountsRuleLargeOnes) {
-  Feature rare{1, 1, 4.0f, FeatureKind::kTerm};
-  Feature common{2, 1, 2.0f, FeatureKind::kTerm};
+  Feature rare{1, 1, PriorHalves(4.0f), FeatureKind::kTerm};
+  Feature common{2, 1, PriorHalves(2.0f), FeatureKind::kTerm};
   DocumentFrequencies df;
   NeutralRepresentation both;
   both.features = {rare, common};
