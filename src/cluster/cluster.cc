@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "newsweave/parallel.h"
+#include "text/hash_slots.h"
 
 namespace newsweave {
 namespace {
@@ -74,7 +75,10 @@ struct EventClusterer::Impl {
   std::vector<Event> events;
   std::vector<Member> articles;
   std::unordered_map<std::string, std::uint32_t> by_id;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> events_by_key;
+  // Per key, the events that took it (an index into event_lists, in a flat table: one cache
+  // miss per key looked up); a list keeps at most twice events_per_key, the latest.
+  text::HashSlots<std::uint32_t> list_of_key;
+  std::vector<std::vector<std::uint32_t>> event_lists;
   // Per event, Add()'s count and summed weight of the keys found (0 between calls).
   std::vector<std::uint32_t> key_hits;
   std::vector<float> hit_weight;
@@ -319,16 +323,16 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   // rarest keys shared rank an event first, not the most keys: a few common words find many
   // events). Summed in tables over all events (zeroed again after), not a map: no
   // allocation per event found.
+  const std::size_t cap = static_cast<std::size_t>(std::max(1, m.options.events_per_key));
   m.key_hits.resize(m.events.size());
   m.hit_weight.resize(m.events.size());
   std::vector<std::uint32_t> found;
   for (const auto& [k, key_weight] : keys) {
-    auto it = m.events_by_key.find(k);
-    if (it == m.events_by_key.end()) continue;
+    const std::uint32_t* index = m.list_of_key.Find(k);
+    if (index == nullptr) continue;
     // The events that took the key most recently (a list gets an event again whenever one of
     // its articles brings the key), so that a common key costs the same at any corpus size.
-    const std::vector<std::uint32_t>& list = it->second;
-    const std::size_t cap = static_cast<std::size_t>(std::max(1, m.options.events_per_key));
+    const std::vector<std::uint32_t>& list = m.event_lists[*index];
     for (std::size_t i = list.size() > cap ? list.size() - cap : 0; i < list.size(); ++i) {
       if (m.key_hits[list[i]]++ == 0) found.push_back(list[i]);
       m.hit_weight[list[i]] += key_weight;
@@ -386,8 +390,16 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   m.by_id.emplace(comparable->id, article);
   m.Join(event, article, input, Impl::Exemplar{comparable, weights}, entities);
   for (const auto& key : keys) {
-    std::vector<std::uint32_t>& list = m.events_by_key[key.first];
-    if (list.empty() || list.back() != event) list.push_back(event);
+    auto [index, fresh] = m.list_of_key.Insert(key.first);
+    if (fresh) {
+      *index = static_cast<std::uint32_t>(m.event_lists.size());
+      m.event_lists.emplace_back();
+    }
+    std::vector<std::uint32_t>& list = m.event_lists[*index];
+    if (!list.empty() && list.back() == event) continue;
+    // Only the latest `cap` are ever read: the older half goes once the list doubles.
+    if (list.size() >= 2 * cap) list.erase(list.begin(), list.end() - static_cast<long>(cap));
+    list.push_back(event);
   }
   for (const std::string& copy : input.copies) AddCopy(copy, m.articles[article].id);
   return event;
