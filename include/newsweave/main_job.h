@@ -27,7 +27,7 @@ struct MainJobOptions {
   // the last one (0: one batch for the whole run). Articles wait for clustering until their
   // batch ends, so this bounds the memory of a large run; a feed read in time order gets
   // the same events either way (see MainJob).
-  std::size_t flush_articles = 50000;
+  std::size_t flush_articles = 25000;
   // ... and clusters each such batch on a thread of its own while the next one is read (the
   // same events: the clusterer gets the same articles in the same order).
   bool cluster_in_background = true;
