@@ -31,6 +31,10 @@ struct MainJobOptions {
   // ... and clusters each such batch on a thread of its own while the next one is read (the
   // same events: the clusterer gets the same articles in the same order).
   bool cluster_in_background = true;
+  // RunMainJob only: leave the job's memory (indexes, events, descriptions) to the process's
+  // exit instead of freeing it when the job is done, for a command that exits soon after:
+  // freeing millions of small allocations one by one takes seconds for a large run.
+  bool leave_memory_to_exit = false;
   // Called once for each article read, with its index in MainJobResult::articles and the
   // description the clusterer gets (nullptr when the article is a copy of one read before).
   // For more work per article (quotes.h's StatementCollector); the clean text lives only

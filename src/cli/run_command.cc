@@ -307,6 +307,7 @@ int RunMain(const CommonFlags& flags, const std::string& db, bool quotes,
   options.flush_articles = flush_articles;
   StatementCollector collector;
   if (quotes) options.on_article = collector.Hook();
+  options.leave_memory_to_exit = true;  // the command ends with the digest
   Result<MainJobResult> job;
   if (db.empty()) {
     ProgressBar bar("reading");
