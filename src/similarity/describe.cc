@@ -2,7 +2,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <utility>
 
 #include "newsweave/similarity.h"
 #include "similarity/terms.h"
@@ -17,6 +19,35 @@ using similarity::TermKind;
 template <class T>
 void SortUnique(std::vector<T>* v) {
   std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// The same for 32-bit hashes (an article's grams and shingles: a few thousand random values,
+// on which a comparison sort mispredicts about every other branch): three counting passes
+// of 11 bits each.
+void SortUnique(std::vector<std::uint32_t>* v) {
+  constexpr std::size_t kSmall = 256;
+  if (v->size() < kSmall) {
+    std::sort(v->begin(), v->end());
+  } else {
+    constexpr int kBits = 11;
+    constexpr std::uint32_t kMask = (1u << kBits) - 1;
+    thread_local std::vector<std::uint32_t> other;
+    other.resize(v->size());
+    std::uint32_t* from = v->data();
+    std::uint32_t* to = other.data();
+    const std::size_t n = v->size();
+    for (int shift = 0; shift < 32; shift += kBits) {
+      std::array<std::uint32_t, kMask + 1> start{};
+      for (std::size_t i = 0; i < n; ++i) ++start[(from[i] >> shift) & kMask];
+      std::uint32_t sum = 0;
+      for (std::uint32_t& c : start) sum += std::exchange(c, sum);
+      for (std::size_t i = 0; i < n; ++i) to[start[(from[i] >> shift) & kMask]++] = from[i];
+      std::swap(from, to);
+    }
+    // Three passes: the sorted values are in `other`.
+    std::copy(from, from + n, v->data());
+  }
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
@@ -69,7 +100,7 @@ ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
   // text until the first of each key is known: no allocation per token.
   std::vector<std::uint64_t> occurrences;
   std::vector<std::pair<std::uint64_t, std::string_view>> surfaces;
-  std::vector<std::uint64_t> window;  // folded-word hashes, for shingles
+  std::vector<std::uint64_t> window;           // folded-word hashes, for shingles
   thread_local text::HashSlots<char> grammed;  // folded words whose grams are in
   grammed.Clear();
   constexpr int kLeadWords = 60;
