@@ -99,6 +99,12 @@ void PrintJson(const std::vector<JobArticle>& rows, const std::vector<EventSumma
                const std::vector<StorySummary>& stories,
                const std::vector<EventStatements>& statements) {
   std::string out = "{\"articles\":[";
+  // Written out in pieces of about a megabyte: a large run's JSON is gigabytes.
+  auto write_some = [&] {
+    if (out.size() < (1u << 20)) return;
+    std::cout << out;
+    out.clear();
+  };
   auto list = [&](const std::vector<std::string>& v) {
     out.push_back('[');
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -132,10 +138,7 @@ void PrintJson(const std::vector<JobArticle>& rows, const std::vector<EventSumma
     out.append(",\"relation\":");
     nullable(r.relation);
     out.push_back('}');
-    if (out.size() > (1u << 20)) {
-      std::cout << out;
-      out.clear();
-    }
+    write_some();
   }
   out.append("],\"events\":[");
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -160,6 +163,7 @@ void PrintJson(const std::vector<JobArticle>& rows, const std::vector<EventSumma
     nullable(e.end);
     if (i < statements.size()) AppendStatements(statements[i], &out);
     out.push_back('}');
+    write_some();
   }
   out.append("],\"stories\":[");
   for (std::size_t i = 0; i < stories.size(); ++i) {
@@ -170,6 +174,7 @@ void PrintJson(const std::vector<JobArticle>& rows, const std::vector<EventSumma
     out.append(",\"events\":");
     list(stories[i].events);
     out.push_back('}');
+    write_some();
   }
   out.append("]}\n");
   std::cout << out << std::flush;

@@ -256,9 +256,11 @@ struct EventClusterer::Impl {
     return root;
   }
 
-  // `entities`: the article's named entities (its description's, taken out of it).
+  // `entities` and `labels`: the article's named entities and its names' readable labels (its
+  // description's, taken out of it).
   void Join(std::uint32_t event, std::uint32_t article, const ClusterInput& input,
-            Exemplar exemplar, const std::vector<EntityMention>& entities) {
+            Exemplar exemplar, const std::vector<EntityMention>& entities,
+            const std::vector<std::pair<std::uint64_t, std::string>>& labels) {
     Event& e = events[event];
     e.members.push_back(article);
     if (e.exemplars.size() < static_cast<std::size_t>(std::max(1, options.exemplars))) {
@@ -290,11 +292,11 @@ struct EventClusterer::Impl {
       return;
     }
     for (std::uint64_t n : a.names) {
-      auto label = std::lower_bound(a.labels.begin(), a.labels.end(), n,
+      auto label = std::lower_bound(labels.begin(), labels.end(), n,
                                     [](const auto& l, std::uint64_t key) { return l.first < key; });
       auto& slot = e.names[n];
       ++slot.first;
-      if (slot.second.empty() && label != a.labels.end() && label->first == n) {
+      if (slot.second.empty() && label != labels.end() && label->first == n) {
         slot.second = label->second;
       }
     }
@@ -312,10 +314,12 @@ EventClusterer::~EventClusterer() = default;
 std::size_t EventClusterer::Add(ClusterInput input) {
   Impl& m = *impl_;
   m.stats.Add(input.article);
-  // The entities as written serve the event's names only: the exemplar kept for comparing
-  // goes without them.
+  // The entities as written, and the names' readable labels, serve the event's names only:
+  // the exemplar kept for comparing goes without them.
   std::vector<EntityMention> entities = std::move(input.article.xling.entities);
   input.article.xling.entities = {};
+  std::vector<std::pair<std::uint64_t, std::string>> labels = std::move(input.article.labels);
+  input.article.labels = {};
   auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));
   const ArticleWeights weights = WeighArticle(*comparable, m.stats);
   const std::vector<std::pair<std::uint64_t, float>> keys = m.Keys(*comparable, weights);
@@ -388,7 +392,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   const auto event = static_cast<std::uint32_t>(chosen);
   m.articles.push_back(Impl::Member{comparable->id, event});
   m.by_id.emplace(comparable->id, article);
-  m.Join(event, article, input, Impl::Exemplar{comparable, weights}, entities);
+  m.Join(event, article, input, Impl::Exemplar{comparable, weights}, entities, labels);
   for (const auto& key : keys) {
     auto [index, fresh] = m.list_of_key.Insert(key.first);
     if (fresh) {
