@@ -27,17 +27,18 @@ struct TranslationIndex::Impl {
     const std::uint32_t* v = holders.Find(id);
     return v && !(*v & kFirstHolder) ? postings[*v] : kNone;
   }
-  // Weights depend on the corpus' idf, which every Add() changes: computed when first needed
-  // after an Add (`version` counts Adds), so a query after a few Adds to a large index costs
-  // only the articles it touches.
-  std::uint64_t version = 0;
+  // Weights depend on the corpus' idf, which every Add() changes: computed when first needed,
+  // and again once the corpus has grown by more than a quarter since (idf moves slowly), so
+  // that a query after a few Adds to a large index costs only the articles it touches and a
+  // stream added in batches weighs each article a few times, not once per batch.
   std::vector<std::uint16_t> lang_ids;  // per article, a number per language (compared in
                                         // the lookups' inner loop instead of the strings)
   std::unordered_map<std::string, std::uint16_t> lang_numbers;
-  std::vector<std::uint64_t> weights_version;  // per article, the version of its weights
-  std::vector<std::vector<float>> weights;     // per article, per feature: tf * idf
-  std::vector<double> norms;                   // squared, over all features
-  std::vector<double> term_norms2;             // squared norm of the pivot terms alone
+  std::vector<std::uint64_t> weighed_at;    // per article, the articles counted when weighed (0:
+                                            // not yet)
+  std::vector<std::vector<float>> weights;  // per article, per feature: tf * idf
+  std::vector<double> norms;                // squared, over all features
+  std::vector<double> term_norms2;          // squared norm of the pivot terms alone
 
   void Index(std::uint32_t i) {
     for (const Feature& f : reps[i].features) {
@@ -52,7 +53,7 @@ struct TranslationIndex::Impl {
       }
       postings[*v].push_back(i);
     }
-    weights_version.push_back(0);
+    weighed_at.push_back(0);
     weights.emplace_back();
     norms.push_back(0);
     term_norms2.push_back(0);
@@ -65,10 +66,11 @@ struct TranslationIndex::Impl {
                     : static_cast<std::uint32_t>(n);
   }
 
-  // Makes article i's weights current.
+  // Makes article i's weights current enough (see weighed_at).
   void Weigh(std::uint32_t i) {
-    if (weights_version[i] == version + 1) return;
-    weights_version[i] = version + 1;
+    const std::uint64_t n = df.documents();
+    if (weighed_at[i] != 0 && n * 4 <= weighed_at[i] * 5) return;
+    weighed_at[i] = n;
     const auto& fs = reps[i].features;
     weights[i].resize(fs.size());
     double sum = 0, terms = 0;
@@ -178,7 +180,6 @@ std::uint32_t TranslationIndex::Add(NeutralRepresentation rep) {
       m.lang_numbers.emplace(rep.lang, static_cast<std::uint16_t>(m.lang_numbers.size()));
   m.lang_ids.push_back(lang->second);
   m.reps.push_back(std::move(rep));
-  ++m.version;
   const auto i = static_cast<std::uint32_t>(m.reps.size() - 1);
   m.Index(i);
   return i;
