@@ -2,6 +2,7 @@
 // folded (case and accents) when it is loaded, as Analysis::Folded folds the text.
 #include "quotes/lexicon.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <vector>
@@ -437,8 +438,11 @@ std::string_view SplitElision(std::string_view folded, std::string_view* head) {
 
 const WordInfo* LanguageWords::FindCompoundRole(std::string_view folded) const {
   if (!compounds_) return nullptr;
-  // Longest suffix first: "oberburgermeisterin" -> "burgermeisterin", not "meisterin".
-  for (std::size_t start = 1; start + shortest_role_ <= folded.size(); ++start) {
+  // Longest suffix first: "oberburgermeisterin" -> "burgermeisterin", not "meisterin";
+  // none longer than the longest role word (no lookup can find a role there).
+  const std::size_t first = folded.size() > longest_role_ ? folded.size() - longest_role_ : 1;
+  for (std::size_t start = std::max<std::size_t>(first, 1); start + shortest_role_ <= folded.size();
+       ++start) {
     // Only cut at a character boundary.
     if ((static_cast<unsigned char>(folded[start]) & 0xC0) == 0x80) continue;
     const WordInfo* info = Find(folded.substr(start));
@@ -470,6 +474,9 @@ const LanguageWords& WordsFor(std::string_view lang) {
         AddWords(&folder, list, 0, -1, static_cast<int>(r), &any.words_);
       }
       words.compounds_ = kLanguages[l] == "de";
+      for (const auto& [word, info] : words.words_) {
+        if (info.flags & kRole) words.longest_role_ = std::max(words.longest_role_, word.size());
+      }
     }
     return a;
   }();

@@ -91,6 +91,7 @@ class LanguageWords {
   WordMap words_;
   bool compounds_ = false;
   std::size_t shortest_role_ = 4;
+  std::size_t longest_role_ = 0;  // bytes of the longest role word
 };
 
 // The words of language `lang` (ISO 639-1); languages without their own list get the union
