@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "newsweave/parallel.h"
-#include "text/hash_slots.h"
+#include "text/keyed_lists.h"
 
 namespace newsweave {
 namespace {
@@ -75,10 +75,9 @@ struct EventClusterer::Impl {
   std::vector<Event> events;
   std::vector<Member> articles;
   std::unordered_map<std::string, std::uint32_t> by_id;
-  // Per key, the events that took it (an index into event_lists, in a flat table: one cache
-  // miss per key looked up); a list keeps at most twice events_per_key, the latest.
-  text::HashSlots<std::uint32_t> list_of_key;
-  std::vector<std::vector<std::uint32_t>> event_lists;
+  // Per key, the events that took it, oldest first; a list keeps at most twice
+  // events_per_key, the latest (only those are read).
+  text::KeyedLists events_by_key;
   // Per event, Add()'s count and summed weight of the keys found (0 between calls).
   std::vector<std::uint32_t> key_hits;
   std::vector<float> hit_weight;
@@ -332,14 +331,12 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   m.hit_weight.resize(m.events.size());
   std::vector<std::uint32_t> found;
   for (const auto& [k, key_weight] : keys) {
-    const std::uint32_t* index = m.list_of_key.Find(k);
-    if (index == nullptr) continue;
     // The events that took the key most recently (a list gets an event again whenever one of
     // its articles brings the key), so that a common key costs the same at any corpus size.
-    const std::vector<std::uint32_t>& list = m.event_lists[*index];
-    for (std::size_t i = list.size() > cap ? list.size() - cap : 0; i < list.size(); ++i) {
-      if (m.key_hits[list[i]]++ == 0) found.push_back(list[i]);
-      m.hit_weight[list[i]] += key_weight;
+    const text::KeyedLists::List list = m.events_by_key.Find(k);
+    for (const std::uint32_t* e = list.end() - std::min(cap, list.size()); e != list.end(); ++e) {
+      if (m.key_hits[*e]++ == 0) found.push_back(*e);
+      m.hit_weight[*e] += key_weight;
     }
   }
   std::vector<std::pair<float, std::uint32_t>> ranked;
@@ -393,18 +390,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   m.articles.push_back(Impl::Member{comparable->id, event});
   m.by_id.emplace(comparable->id, article);
   m.Join(event, article, input, Impl::Exemplar{comparable, weights}, entities, labels);
-  for (const auto& key : keys) {
-    auto [index, fresh] = m.list_of_key.Insert(key.first);
-    if (fresh) {
-      *index = static_cast<std::uint32_t>(m.event_lists.size());
-      m.event_lists.emplace_back();
-    }
-    std::vector<std::uint32_t>& list = m.event_lists[*index];
-    if (!list.empty() && list.back() == event) continue;
-    // Only the latest `cap` are ever read: the older half goes once the list doubles.
-    if (list.size() >= 2 * cap) list.erase(list.begin(), list.end() - static_cast<long>(cap));
-    list.push_back(event);
-  }
+  for (const auto& key : keys) m.events_by_key.Append(key.first, event, cap);
   for (const std::string& copy : input.copies) AddCopy(copy, m.articles[article].id);
   return event;
 }

@@ -137,8 +137,8 @@ struct Terms {
 
 // What a spelling of a language maps to, cached.
 struct Pivot {
-  Terms terms;  // feature id, weight (sum 1)
-  float prior = kPriorRareWord;
+  Terms terms;                                       // feature id, weight (sum 1)
+  std::uint8_t prior = PriorHalves(kPriorRareWord);  // as Feature keeps it
   bool known = false;           // translated, a cognate, or an English dictionary word
   std::int8_t name_class = -1;  // xling::NameClass, computed when first needed
 };
@@ -286,7 +286,7 @@ struct XlingAnalyzer::Impl {
     if (lang == "en") {
       p.terms.push_back({FeatureId(FeatureKind::kTerm, stem), 1.0f});
       p.known = lexicon && lexicon->IsCommonWord("en", folded, stem);
-      p.prior = p.known ? kPriorCommonWord : kPriorRareWord;
+      p.prior = PriorHalves(p.known ? kPriorCommonWord : kPriorRareWord);
     } else if (!xling::HasNonLatinLetter(folded) || lexicon) {
       std::vector<PivotTranslation> tr;
       if (lexicon) tr = lexicon->Translate(lang, folded, stem);
@@ -297,17 +297,17 @@ struct XlingAnalyzer::Impl {
       if (!tr.empty() && sum > 0) {
         for (const PivotTranslation& t : tr)
           p.terms.push_back({FeatureId(FeatureKind::kTerm, t.english), t.weight / sum});
-        p.prior = kPriorCommonWord;
+        p.prior = PriorHalves(kPriorCommonWord);
         p.known = true;
       } else if (Decompound(lang, folded, &p)) {
-        p.prior = kPriorCommonWord;
+        p.prior = PriorHalves(kPriorCommonWord);
         p.known = true;
       } else if (!xling::HasNonLatinLetter(folded)) {
         bool known = false;
         std::string pivot = CognateOrSelf(lang, folded, &known);
         p.terms.push_back({FeatureId(FeatureKind::kTerm, pivot), 1.0f});
         const bool common = known || (lexicon && lexicon->IsCommonWord(lang, folded, stem));
-        p.prior = common ? kPriorCommonWord : kPriorRareWord;
+        p.prior = PriorHalves(common ? kPriorCommonWord : kPriorRareWord);
         p.known = common;
       }
     }
@@ -399,7 +399,7 @@ void XlingAnalyzer::Represent(std::string_view text, const Analysis& a, std::str
     const Pivot& p = *im.PivotOf(lang, words[i].folded, words[i].stem, words[i].key);
     if (p.known) ++known;
     for (int k = 0; k < p.terms.n; ++k)
-      im.Add({p.terms.id[k], p.terms.weight[k], PriorHalves(p.prior), FeatureKind::kTerm});
+      im.Add({p.terms.id[k], p.terms.weight[k], p.prior, FeatureKind::kTerm});
   }
   out->term_coverage = out->words ? static_cast<float>(known) / out->words : 0.0f;
   std::vector<EntityMention>& ents = im.options.keep_mentions ? out->entities : im.entity_buf;

@@ -6,7 +6,7 @@
 
 #include "newsweave/parallel.h"
 #include "newsweave/xling.h"
-#include "text/hash_slots.h"
+#include "text/keyed_lists.h"
 
 namespace newsweave {
 
@@ -14,19 +14,10 @@ struct TranslationIndex::Impl {
   TranslationOptions options;
   std::vector<NeutralRepresentation> reps;
   DocumentFrequencies df;
-  // Kept up to date by Add(), per feature in a flat table (no allocation per feature): its
-  // first holder with kFirstHolder set, or, once a second article holds it, the index of its
-  // holders' list in `postings`. Features beyond max_posting_share are skipped at query time.
-  static constexpr std::uint32_t kFirstHolder = 1u << 31;
-  text::HashSlots<std::uint32_t> holders;
-  std::vector<std::vector<std::uint32_t>> postings;
+  // Kept up to date by Add(): per feature, the articles holding it. Features beyond
+  // max_posting_share are skipped at query time.
+  text::KeyedLists holders;
 
-  // The holders of a feature held by two articles or more (empty otherwise).
-  const std::vector<std::uint32_t>& Postings(std::uint64_t id) const {
-    static const std::vector<std::uint32_t> kNone;
-    const std::uint32_t* v = holders.Find(id);
-    return v && !(*v & kFirstHolder) ? postings[*v] : kNone;
-  }
   // Weights depend on the corpus' idf, which every Add() changes: computed when first needed,
   // and again once the corpus has grown by more than a quarter since (idf moves slowly), so
   // that a query after a few Adds to a large index costs only the articles it touches and a
@@ -41,18 +32,7 @@ struct TranslationIndex::Impl {
   std::vector<double> term_norms2;          // squared norm of the pivot terms alone
 
   void Index(std::uint32_t i) {
-    for (const Feature& f : reps[i].features) {
-      auto [v, fresh] = holders.Insert(f.id);
-      if (fresh) {
-        *v = i | kFirstHolder;
-        continue;
-      }
-      if (*v & kFirstHolder) {
-        postings.push_back({*v & ~kFirstHolder});
-        *v = static_cast<std::uint32_t>(postings.size() - 1);
-      }
-      postings[*v].push_back(i);
-    }
+    for (const Feature& f : reps[i].features) holders.Append(f.id, i);
     weighed_at.push_back(0);
     weights.emplace_back();
     norms.push_back(0);
@@ -133,7 +113,7 @@ struct TranslationIndex::Impl {
     std::vector<std::uint32_t> touched;
     for (std::size_t r = 0; r < q; ++r) {
       const std::uint32_t k = order[r];
-      for (std::uint32_t j : Postings(fs[k].id)) {
+      for (std::uint32_t j : holders.Find(fs[k].id)) {
         if (j == i) continue;
         if (options.different_languages_only && lang_ids[j] == lang_ids[i]) continue;
         if (!seen[j]) {
