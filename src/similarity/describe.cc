@@ -199,7 +199,9 @@ void TermStatistics::Add(const ComparableArticle& article) {
   ++documents_;
   for (const TermCount& t : article.terms) ++*impl_->df.Insert(t.term).first;
   for (std::uint64_t name : article.names) ++*impl_->df.Insert(name).first;
+  // The sampled grams only (sorted: they come first); no other gram is weighed.
   for (std::uint32_t gram : article.grams) {
+    if (gram >= similarity::kGramSample) break;
     ++*impl_->df.Insert(similarity::MakeTerm(gram, TermKind::kGram)).first;
   }
   impl_->neutral.Add(article.xling);

@@ -82,9 +82,6 @@ float SetCosine(const std::vector<T>& a, const std::vector<T>& b) {
   return static_cast<float>(Shared(a, b) / std::sqrt(static_cast<double>(a.size()) * b.size()));
 }
 
-// The quarter of gram space GramCosine compares (the same quarter for every article).
-constexpr std::uint32_t kGramSample = 1u << 30;
-
 // TF-IDF cosine of the two term vectors (sublinear term frequency), from their weights.
 float TermCosine(const ComparableArticle& a, const std::vector<float>& wa,
                  const ComparableArticle& b, const std::vector<float>& wb) {
@@ -220,7 +217,7 @@ ArticleWeights WeighArticle(const ComparableArticle& a, const TermStatistics& st
   }
   w.names.reserve(a.names.size());
   for (std::uint64_t n : a.names) w.names.push_back(static_cast<float>(stats.Idf(n)));
-  const auto gram_end = std::lower_bound(a.grams.begin(), a.grams.end(), kGramSample);
+  const auto gram_end = std::lower_bound(a.grams.begin(), a.grams.end(), similarity::kGramSample);
   w.grams.reserve(static_cast<std::size_t>(gram_end - a.grams.begin()));
   for (auto g = a.grams.begin(); g != gram_end; ++g) {
     w.grams.push_back(

@@ -17,6 +17,10 @@ inline TermKind KindOf(std::uint64_t term) { return static_cast<TermKind>(term >
 
 inline constexpr TermKind kNumberTerm = TermKind::kNumber;
 
+// The quarter of gram space whose grams are weighed (grams below it, the same quarter for
+// every article): only these need document frequencies.
+inline constexpr std::uint32_t kGramSample = 1u << 30;
+
 }  // namespace newsweave::similarity
 
 #endif  // NEWSWEAVE_SIMILARITY_TERMS_H_
