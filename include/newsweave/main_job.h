@@ -36,12 +36,13 @@ struct MainJobOptions {
   // freeing millions of small allocations one by one takes seconds for a large run.
   bool leave_memory_to_exit = false;
   // Called once for each article read, with its index in MainJobResult::articles and the
-  // description the clusterer gets (nullptr when the article is a copy of one read before).
+  // named entities found in it when described for the clusterer (nullptr when the article
+  // is a copy of one read before, and was not described).
   // For more work per article (quotes.h's StatementCollector); the clean text lives only
   // during the call. AddBatch calls it on its threads, for several articles at once (each
   // thread in input order); Add on the calling thread.
   std::function<void(std::size_t index, const ProcessedArticle& article,
-                     const ComparableArticle* described)>
+                     const std::vector<EntityMention>* entities)>
       on_article;
 };
 

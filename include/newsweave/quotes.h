@@ -200,7 +200,7 @@ class StatementCollector {
   // The per-article callback; may be called on several threads at once for different
   // articles (as MainJob does).
   std::function<void(std::size_t index, const ProcessedArticle& article,
-                     const ComparableArticle* described)>
+                     const std::vector<EntityMention>* entities)>
   Hook();
   // The statements of each event of `result` (indexed as result.events), events grouped on
   // `threads` threads (0: one per core); the same for any number.

@@ -38,10 +38,16 @@ struct ComparableArticle {
   std::vector<std::uint32_t> grams;     // hashed character 4-grams of the folded words
   std::vector<std::uint32_t> shingles;  // hashed 3-word shingles of the folded words (32 bits)
   std::uint32_t words = 0;              // word tokens
-  NeutralRepresentation xling;          // pivot terms, entity keys, dates, numbers (may be empty)
+  // Pivot terms, entity keys, dates, numbers; null when not computed. Shared and never
+  // changed once described, so that the main job's translation index and its clusterer hold
+  // one copy.
+  std::shared_ptr<const NeutralRepresentation> xling;
   // Readable forms for reasons: the surface form of each name and of each term seen,
   // keyed by the same hashes (sorted by hash).
   std::vector<std::pair<std::uint64_t, std::string>> labels;
+
+  // *xling, or an empty representation when there is none.
+  const NeutralRepresentation& neutral() const;
 };
 
 // Time in days since 1970-01-01 (UTC, zones ignored) of an ISO 8601 date or date-time

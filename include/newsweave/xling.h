@@ -289,6 +289,9 @@ class TranslationIndex {
   ~TranslationIndex();
   // Adds a representation (moved in) and returns its index (0, 1, 2, ... in order).
   std::uint32_t Add(NeutralRepresentation rep);
+  // The same for a representation shared with its other holders (not null; its mentions are
+  // not read: a holder may leave them out).
+  std::uint32_t Add(std::shared_ptr<const NeutralRepresentation> rep);
   // Pairs of articles in different languages that pass the options' tests (Similarity,
   // AnchorOrder and, with mutual_best, each the other's best passing candidate in its
   // language), by descending Similarity. Each article's candidates come from the index (its

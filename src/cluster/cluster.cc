@@ -116,8 +116,9 @@ struct EventClusterer::Impl {
     // The heaviest cross-lingual features (pivot terms, entity keys), tagged apart from the
     // other keys: they find events written in other languages.
     std::vector<std::pair<double, std::uint64_t>> neutral;
-    for (std::size_t i = 0; i < a.xling.features.size() && i < w.neutral.size(); ++i) {
-      neutral.emplace_back(-w.neutral[i], a.xling.features[i].id ^ kNeutralKeyTag);
+    const std::vector<Feature>& features = a.neutral().features;
+    for (std::size_t i = 0; i < features.size() && i < w.neutral.size(); ++i) {
+      neutral.emplace_back(-w.neutral[i], features[i].id ^ kNeutralKeyTag);
     }
     take(&neutral, static_cast<std::size_t>(std::max(0, options.neutral_keys)));
     return keys;
@@ -315,8 +316,13 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   m.stats.Add(input.article);
   // The entities as written, and the names' readable labels, serve the event's names only:
   // the exemplar kept for comparing goes without them.
-  std::vector<EntityMention> entities = std::move(input.article.xling.entities);
-  input.article.xling.entities = {};
+  std::vector<EntityMention> entities = std::move(input.entities);
+  if (entities.empty() && !input.article.neutral().entities.empty()) {
+    auto slim = std::make_shared<NeutralRepresentation>(*input.article.xling);
+    entities = std::move(slim->entities);
+    slim->entities = {};
+    input.article.xling = std::move(slim);
+  }
   std::vector<std::pair<std::uint64_t, std::string>> labels = std::move(input.article.labels);
   input.article.labels = {};
   auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));

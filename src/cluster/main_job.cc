@@ -5,8 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <unordered_map>
 #include <thread>
+#include <unordered_map>
 
 #include "newsweave/parallel.h"
 #include "newsweave/similarity.h"
@@ -92,10 +92,14 @@ struct MainJob::Impl {
   }
 
   // Describes an article for clustering. Of the readable labels only the names' are kept
-  // (the clusterer names events with them; the terms' serve ScorePair's reasons only).
+  // (the clusterer names events with them; the terms' serve ScorePair's reasons only). The
+  // entities go to `in->entities`, out of the representation that the translation index and
+  // the clusterer share.
   static void Describe(const ProcessedArticle& p, XlingAnalyzer* x, ClusterInput* in) {
     in->article = DescribeArticle(p.article.id, p.article.title, p.article.published, p.clean.text,
-                                  p.analysis, x);
+                                  p.analysis);
+    NeutralRepresentation rep;
+    x->Represent(p.clean.text, p.analysis, p.article.published, &rep);
     std::vector<std::pair<std::uint64_t, std::string>>& labels = in->article.labels;
     const std::vector<std::uint64_t>& names = in->article.names;
     std::erase_if(labels, [&](const auto& l) {
@@ -103,11 +107,14 @@ struct MainJob::Impl {
     });
     labels.shrink_to_fit();
     // The dates and numbers as written serve people (similarity reads their features).
-    NeutralRepresentation& rep = in->article.xling;
+    in->entities = std::move(rep.entities);
+    rep.entities = {};
     std::vector<DateMention>().swap(rep.dates);
     std::vector<NumberMention>().swap(rep.numbers);
     // Sorted and made unique in place, the vectors keep the capacity of all occurrences.
+    rep.features.shrink_to_fit();
     rep.anchors.shrink_to_fit();
+    in->article.xling = std::make_shared<const NeutralRepresentation>(std::move(rep));
     ComparableArticle& a = in->article;
     a.terms.shrink_to_fit();
     a.grams.shrink_to_fit();
@@ -124,7 +131,7 @@ struct MainJob::Impl {
     const long input = rows[row].input;
     options.on_article(
         row, p,
-        input >= 0 ? &pending[static_cast<std::size_t>(input) - batch_input].article : nullptr);
+        input >= 0 ? &pending[static_cast<std::size_t>(input) - batch_input].entities : nullptr);
   }
 
   void Add(const ProcessedArticle& p) {
@@ -168,17 +175,8 @@ struct MainJob::Impl {
   // Translation pairs with at least one article of the batch: a new article joins the group
   // of the earliest article it is linked to; two groups of earlier batches stay apart.
   void LinkTranslations() {
-    // The index needs the features and their order, not the mentions.
-    for (const ClusterInput& in : pending) {
-      const NeutralRepresentation& x = in.article.xling;
-      NeutralRepresentation slim;
-      slim.lang = x.lang;
-      slim.features = x.features;
-      slim.anchors = x.anchors;
-      slim.words = x.words;
-      slim.term_coverage = x.term_coverage;
-      translations.Add(std::move(slim));
-    }
+    // The representations without their mentions (Describe), shared with the clusterer.
+    for (const ClusterInput& in : pending) translations.Add(in.article.xling);
     for (const TranslationPair& t : translations.Pairs(batch_input, options.cluster.threads)) {
       const std::size_t a = Find(t.a), b = Find(t.b);
       if (a == b || std::max(a, b) < batch_input) continue;

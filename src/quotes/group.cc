@@ -432,12 +432,12 @@ StatementCollector::StatementCollector(QuoteOptions options) : impl_(new Impl) {
 }
 StatementCollector::~StatementCollector() = default;
 
-std::function<void(std::size_t, const ProcessedArticle&, const ComparableArticle*)>
+std::function<void(std::size_t, const ProcessedArticle&, const std::vector<EntityMention>*)>
 StatementCollector::Hook() {
   return [impl = impl_.get()](std::size_t index, const ProcessedArticle& p,
-                              const ComparableArticle* described) {
+                              const std::vector<EntityMention>* described) {
     std::vector<EntityMention> found;
-    const std::vector<EntityMention>* names = described ? &described->xling.entities : nullptr;
+    const std::vector<EntityMention>* names = described;
     if (names == nullptr) {
       // A copy: its text may hold more (a longer version) than the article it copies. Its
       // names come from a lent analyzer (the lexicon is shared).

@@ -144,8 +144,8 @@ void SharedWords(const ComparableArticle& a, const ComparableArticle& b, json* e
     if (la.size() >= 4) ta.emplace(la);
     if (lb.size() >= 4) tb.emplace(lb);
   }
-  for (const EntityMention& ea : a.xling.entities) {
-    for (const EntityMention& eb : b.xling.entities) {
+  for (const EntityMention& ea : a.neutral().entities) {
+    for (const EntityMention& eb : b.neutral().entities) {
       bool shared = false;
       for (const std::string& k : ea.keys) {
         shared = shared || std::find(eb.keys.begin(), eb.keys.end(), k) != eb.keys.end();

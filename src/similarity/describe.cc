@@ -79,11 +79,20 @@ void AddGrams(std::string_view word, std::vector<std::uint32_t>* grams) {
 
 }  // namespace
 
+const NeutralRepresentation& ComparableArticle::neutral() const {
+  static const NeutralRepresentation kNone;
+  return xling ? *xling : kNone;
+}
+
 ComparableArticle DescribeArticle(std::string_view id, std::string_view title,
                                   std::string_view published, std::string_view text,
                                   const Analysis& analysis, XlingAnalyzer* xling) {
   ComparableArticle out;
-  if (xling != nullptr) xling->Represent(text, analysis, published, &out.xling);
+  if (xling != nullptr) {
+    auto rep = std::make_shared<NeutralRepresentation>();
+    xling->Represent(text, analysis, published, rep.get());
+    out.xling = std::move(rep);
+  }
   out.id = id;
   out.lang = analysis.language.code;
   out.published = published;
@@ -204,7 +213,7 @@ void TermStatistics::Add(const ComparableArticle& article) {
     if (gram >= similarity::kGramSample) break;
     ++*impl_->df.Insert(similarity::MakeTerm(gram, TermKind::kGram)).first;
   }
-  impl_->neutral.Add(article.xling);
+  impl_->neutral.Add(article.neutral());
   impl_->log_documents = std::log(static_cast<double>(documents_) + prior_ + 1.0);
 }
 

@@ -223,7 +223,7 @@ ArticleWeights WeighArticle(const ComparableArticle& a, const TermStatistics& st
     w.grams.push_back(
         static_cast<float>(stats.Idf(similarity::MakeTerm(*g, similarity::TermKind::kGram))));
   }
-  w.neutral = FeatureWeights(a.xling, stats.neutral());
+  w.neutral = FeatureWeights(a.neutral(), stats.neutral());
   // The 10 heaviest terms; ties go to the smaller hash.
   std::vector<std::pair<float, std::uint64_t>> weighted;
   weighted.reserve(a.terms.size());
@@ -266,9 +266,9 @@ PairFeatures ComparePair(const ComparableArticle& a, const ArticleWeights& wa,
   f[13] = NameCosine(a, wa, b, wb);
   f[14] = Jaccard(a.lead, b.lead);
   f[15] = TitleInText(a, b);
-  const NeutralOverlap neutral = CompareNeutral(a.xling, wa.neutral, b.xling, wb.neutral);
+  const NeutralOverlap neutral = CompareNeutral(a.neutral(), wa.neutral, b.neutral(), wb.neutral);
   f[16] = static_cast<float>(neutral.similarity);
-  f[17] = static_cast<float>(AnchorOrder(a.xling, b.xling));
+  f[17] = static_cast<float>(AnchorOrder(a.neutral(), b.neutral()));
   f[18] = static_cast<float>(neutral.Jaccard(FeatureKind::kEntity));
   f[19] = static_cast<float>(neutral.Jaccard(FeatureKind::kDate));
   f[20] = static_cast<float>(neutral.Jaccard(FeatureKind::kNumber));

@@ -12,7 +12,7 @@ namespace newsweave {
 
 struct TranslationIndex::Impl {
   TranslationOptions options;
-  std::vector<NeutralRepresentation> reps;
+  std::vector<std::shared_ptr<const NeutralRepresentation>> reps;
   DocumentFrequencies df;
   // Kept up to date by Add(): per feature, the articles holding it. Features beyond
   // max_posting_share are skipped at query time.
@@ -32,7 +32,7 @@ struct TranslationIndex::Impl {
   std::vector<double> term_norms2;          // squared norm of the pivot terms alone
 
   void Index(std::uint32_t i) {
-    for (const Feature& f : reps[i].features) holders.Append(f.id, i);
+    for (const Feature& f : reps[i]->features) holders.Append(f.id, i);
     weighed_at.push_back(0);
     weights.emplace_back();
     norms.push_back(0);
@@ -51,7 +51,7 @@ struct TranslationIndex::Impl {
     const std::uint64_t n = df.documents();
     if (weighed_at[i] != 0 && n * 4 <= weighed_at[i] * 5) return;
     weighed_at[i] = n;
-    const auto& fs = reps[i].features;
+    const auto& fs = reps[i]->features;
     weights[i].resize(fs.size());
     double sum = 0, terms = 0;
     for (std::size_t k = 0; k < fs.size(); ++k) {
@@ -67,10 +67,10 @@ struct TranslationIndex::Impl {
   double Cosine(std::uint32_t a, std::uint32_t b) {
     Weigh(a);
     Weigh(b);
-    const auto& fa = reps[a].features;
-    const auto& fb = reps[b].features;
+    const auto& fa = reps[a]->features;
+    const auto& fb = reps[b]->features;
     // Pivot terms count as much as the worse-covered side lets them (TermFactor()).
-    const double tf2 = TermFactor(reps[a], reps[b]) * TermFactor(reps[a], reps[b]);
+    const double tf2 = TermFactor(*reps[a], *reps[b]) * TermFactor(*reps[a], *reps[b]);
     double dot = 0, term_dot = 0;
     std::size_t i = 0, j = 0;
     // Steps without a branch on which side is smaller (unpredictable); shared features are
@@ -93,7 +93,7 @@ struct TranslationIndex::Impl {
   // Candidates for article i, scored by full cosine, best first.
   std::vector<TranslationPair> Query(std::uint32_t i, std::size_t keep) {
     Weigh(i);
-    const auto& fs = reps[i].features;
+    const auto& fs = reps[i]->features;
     const std::uint32_t max_df = MaxDf();
     std::vector<std::uint32_t> order;
     for (std::uint32_t k = 0; k < fs.size(); ++k) {
@@ -154,10 +154,14 @@ TranslationIndex::TranslationIndex(TranslationOptions options) : impl_(std::make
 TranslationIndex::~TranslationIndex() = default;
 
 std::uint32_t TranslationIndex::Add(NeutralRepresentation rep) {
+  return Add(std::make_shared<const NeutralRepresentation>(std::move(rep)));
+}
+
+std::uint32_t TranslationIndex::Add(std::shared_ptr<const NeutralRepresentation> rep) {
   Impl& m = *impl_;
-  m.df.Add(rep);
+  m.df.Add(*rep);
   auto [lang, fresh] =
-      m.lang_numbers.emplace(rep.lang, static_cast<std::uint16_t>(m.lang_numbers.size()));
+      m.lang_numbers.emplace(rep->lang, static_cast<std::uint16_t>(m.lang_numbers.size()));
   m.lang_ids.push_back(lang->second);
   m.reps.push_back(std::move(rep));
   const auto i = static_cast<std::uint32_t>(m.reps.size() - 1);
@@ -183,11 +187,11 @@ std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first, int th
     for (const TranslationPair& p : im->Query(i, 32)) {
       if (p.score < im->options.threshold) break;
       const std::uint32_t other = p.a == i ? p.b : p.a;
-      const std::string& lang = im->reps[other].lang;
-      if (lang == im->reps[i].lang) continue;
+      const std::string& lang = im->reps[other]->lang;
+      if (lang == im->reps[i]->lang) continue;
       // A translation keeps the names, dates and numbers in their order.
-      const NeutralRepresentation& x = im->reps[i];
-      const NeutralRepresentation& y = im->reps[other];
+      const NeutralRepresentation& x = *im->reps[i];
+      const NeutralRepresentation& y = *im->reps[other];
       if (std::min(x.anchors.size(), y.anchors.size()) < 3) {
         if (p.score < im->options.threshold_without_anchors) continue;
       } else if (AnchorOrder(x, y) < im->options.min_anchor_order) {
@@ -243,12 +247,12 @@ std::vector<TranslationPair> TranslationIndex::Pairs(std::uint32_t first, int th
       if (other < i && other >= first) continue;  // each pair once
       if (im->options.mutual_best) {
         const auto& theirs = best_of(other);
-        auto it = theirs.find(im->reps[i].lang);
+        auto it = theirs.find(im->reps[i]->lang);
         const bool mutual = it != theirs.end() && it->second.a == p.a && it->second.b == p.b;
         // One-sided best: enough when the evidence is strong.
         const bool strong =
             p.score >= im->options.strong_threshold &&
-            AnchorOrder(im->reps[p.a], im->reps[p.b]) >= im->options.strong_anchor_order;
+            AnchorOrder(*im->reps[p.a], *im->reps[p.b]) >= im->options.strong_anchor_order;
         if (!mutual && !strong) continue;
       }
       out.push_back(p);
@@ -266,7 +270,7 @@ double TranslationIndex::Score(std::uint32_t i, std::uint32_t j) const {
 }
 
 const DocumentFrequencies& TranslationIndex::frequencies() const { return impl_->df; }
-const NeutralRepresentation& TranslationIndex::at(std::uint32_t i) const { return impl_->reps[i]; }
+const NeutralRepresentation& TranslationIndex::at(std::uint32_t i) const { return *impl_->reps[i]; }
 std::size_t TranslationIndex::size() const { return impl_->reps.size(); }
 
 }  // namespace newsweave
