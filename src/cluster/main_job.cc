@@ -106,9 +106,9 @@ struct MainJob::Impl {
       return !std::binary_search(names.begin(), names.end(), l.first);
     });
     labels.shrink_to_fit();
-    // The dates and numbers as written serve people (similarity reads their features).
     in->entities = std::move(rep.entities);
     rep.entities = {};
+    // The dates and numbers as written serve people (similarity reads their features).
     std::vector<DateMention>().swap(rep.dates);
     std::vector<NumberMention>().swap(rep.numbers);
     // Sorted and made unique in place, the vectors keep the capacity of all occurrences.

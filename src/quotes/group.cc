@@ -435,9 +435,9 @@ StatementCollector::~StatementCollector() = default;
 std::function<void(std::size_t, const ProcessedArticle&, const std::vector<EntityMention>*)>
 StatementCollector::Hook() {
   return [impl = impl_.get()](std::size_t index, const ProcessedArticle& p,
-                              const std::vector<EntityMention>* described) {
+                              const std::vector<EntityMention>* entities) {
     std::vector<EntityMention> found;
-    const std::vector<EntityMention>* names = described;
+    const std::vector<EntityMention>* names = entities;
     if (names == nullptr) {
       // A copy: its text may hold more (a longer version) than the article it copies. Its
       // names come from a lent analyzer (the lexicon is shared).
