@@ -37,8 +37,8 @@ struct ClusterOptions {
 // One article for the clusterer.
 struct ClusterInput {
   ComparableArticle article;  // DescribeArticle of its clean text
-  // Its named entities, which name its event; when empty, those of article.xling (then
-  // copied out of it: the article is kept for comparing without them).
+  // Its named entities, which name its event; when empty, those of article.xling (the main
+  // job takes them out of it, so that the article kept for comparing goes without them).
   std::vector<EntityMention> entities;
   std::string title;                // may be empty (the first sentence stands in)
   std::string source;               // outlet, may be empty

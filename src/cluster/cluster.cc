@@ -314,15 +314,10 @@ EventClusterer::~EventClusterer() = default;
 std::size_t EventClusterer::Add(ClusterInput input) {
   Impl& m = *impl_;
   m.stats.Add(input.article);
-  // The entities as written, and the names' readable labels, serve the event's names only:
-  // the exemplar kept for comparing goes without them.
-  std::vector<EntityMention> entities = std::move(input.entities);
-  if (entities.empty() && !input.article.neutral().entities.empty()) {
-    auto slim = std::make_shared<NeutralRepresentation>(*input.article.xling);
-    entities = std::move(slim->entities);
-    slim->entities = {};
-    input.article.xling = std::move(slim);
-  }
+  // The entities as written, and the names' readable labels, serve the event's names only
+  // (the labels are taken out of the exemplar kept for comparing).
+  const std::vector<EntityMention> entities =
+      input.entities.empty() ? input.article.neutral().entities : std::move(input.entities);
   std::vector<std::pair<std::uint64_t, std::string>> labels = std::move(input.article.labels);
   input.article.labels = {};
   auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));

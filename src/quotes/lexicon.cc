@@ -441,8 +441,7 @@ const WordInfo* LanguageWords::FindCompoundRole(std::string_view folded) const {
   // Longest suffix first: "oberburgermeisterin" -> "burgermeisterin", not "meisterin";
   // none longer than the longest role word (no lookup can find a role there).
   const std::size_t first = folded.size() > longest_role_ ? folded.size() - longest_role_ : 1;
-  for (std::size_t start = std::max<std::size_t>(first, 1); start + shortest_role_ <= folded.size();
-       ++start) {
+  for (std::size_t start = first; start + shortest_role_ <= folded.size(); ++start) {
     // Only cut at a character boundary.
     if ((static_cast<unsigned char>(folded[start]) & 0xC0) == 0x80) continue;
     const WordInfo* info = Find(folded.substr(start));
