@@ -50,7 +50,6 @@ struct EventClusterer::Impl {
     std::vector<std::uint32_t> members;  // article indices, copies included
     // Compared through: the first article, then the latest ones.
     std::vector<Exemplar> exemplars;
-    double start = std::nan(""), end = std::nan("");
     std::string headline;
     std::set<std::string> languages, sources;
     std::unordered_map<std::uint64_t, std::pair<int, std::string>> names;  // count, label
@@ -78,9 +77,15 @@ struct EventClusterer::Impl {
   // Per key, the events that took it, oldest first; a list keeps at most twice
   // events_per_key, the latest (only those are read).
   text::KeyedLists events_by_key;
-  // Per event, Add()'s count and summed weight of the keys found (0 between calls).
-  std::vector<std::uint32_t> key_hits;
-  std::vector<float> hit_weight;
+  // Per event, what the candidate search reads of it, apart from Event so that a lookup
+  // touches one small slot: its span (dates of its first and last dated article, NaN when
+  // none) and Add()'s count and summed weight of the keys found (0 between calls).
+  struct Probe {
+    double start = std::nan(""), end = std::nan("");
+    float hit_weight = 0;
+    std::uint32_t key_hits = 0;
+  };
+  std::vector<Probe> probes;
   std::unique_ptr<WorkerPool> pool;  // Add()'s threads, started by the first Add()
 
   WorkerPool& Pool() {
@@ -125,7 +130,7 @@ struct EventClusterer::Impl {
   }
 
   // The time term: what a gap between the article and the event's span adds to a score.
-  double TimePenalty(double day, const Event& e) const {
+  double TimePenalty(double day, const Probe& e) const {
     if (std::isnan(day) || std::isnan(e.start)) return 0;
     const double gap_days = day < e.start ? e.start - day : day > e.end ? day - e.end : 0;
     const double hours = gap_days * 24.0;
@@ -133,7 +138,7 @@ struct EventClusterer::Impl {
            (1.0 - std::exp(-hours * hours / (2 * options.sigma_hours * options.sigma_hours)));
   }
 
-  bool Active(double day, const Event& e) const {
+  bool Active(double day, const Probe& e) const {
     if (std::isnan(day) || std::isnan(e.end)) return true;
     return day - e.end <= options.window_days && e.start - day <= options.window_days;
   }
@@ -262,6 +267,7 @@ struct EventClusterer::Impl {
             Exemplar exemplar, const std::vector<EntityMention>& entities,
             const std::vector<std::pair<std::uint64_t, std::string>>& labels) {
     Event& e = events[event];
+    Probe& span = probes[event];
     e.members.push_back(article);
     if (e.exemplars.size() < static_cast<std::size_t>(std::max(1, options.exemplars))) {
       e.exemplars.push_back(std::move(exemplar));
@@ -272,8 +278,8 @@ struct EventClusterer::Impl {
     }
     const ComparableArticle& a = *e.exemplars.back().article;
     if (!std::isnan(input.day)) {
-      e.start = std::isnan(e.start) ? input.day : std::min(e.start, input.day);
-      e.end = std::isnan(e.end) ? input.day : std::max(e.end, input.day);
+      span.start = std::isnan(span.start) ? input.day : std::min(span.start, input.day);
+      span.end = std::isnan(span.end) ? input.day : std::max(span.end, input.day);
     }
     if (!a.lang.empty() && a.lang != "und") e.languages.insert(a.lang);
     if (!input.source.empty()) e.sources.insert(input.source);
@@ -328,23 +334,23 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   // events). Summed in tables over all events (zeroed again after), not a map: no
   // allocation per event found.
   const std::size_t cap = static_cast<std::size_t>(std::max(1, m.options.events_per_key));
-  m.key_hits.resize(m.events.size());
-  m.hit_weight.resize(m.events.size());
   std::vector<std::uint32_t> found;
   for (const auto& [k, key_weight] : keys) {
     // The events that took the key most recently (a list gets an event again whenever one of
     // its articles brings the key), so that a common key costs the same at any corpus size.
     const text::KeyedLists::List list = m.events_by_key.Find(k);
     for (const std::uint32_t* e = list.end() - std::min(cap, list.size()); e != list.end(); ++e) {
-      if (m.key_hits[*e]++ == 0) found.push_back(*e);
-      m.hit_weight[*e] += key_weight;
+      Impl::Probe& probe = m.probes[*e];
+      if (probe.key_hits++ == 0) found.push_back(*e);
+      probe.hit_weight += key_weight;
     }
   }
   std::vector<std::pair<float, std::uint32_t>> ranked;
   for (std::uint32_t e : found) {
-    if (m.Active(input.day, m.events[e])) ranked.emplace_back(-m.hit_weight[e], e);
-    m.key_hits[e] = 0;
-    m.hit_weight[e] = 0;
+    Impl::Probe& probe = m.probes[e];
+    if (m.Active(input.day, probe)) ranked.emplace_back(-probe.hit_weight, e);
+    probe.key_hits = 0;
+    probe.hit_weight = 0;
   }
   const std::size_t c =
       std::min<std::size_t>(static_cast<std::size_t>(m.options.candidates), ranked.size());
@@ -361,7 +367,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
         const PairFeatures f = ComparePair(*comparable, weights, *ex.article, m.Weights(ex));
         score = std::min(score, m.model->PredictOverall(f));
       }
-      scores[i] = score + m.TimePenalty(input.day, e);
+      scores[i] = score + m.TimePenalty(input.day, m.probes[ranked[i].second]);
     }
   };
   constexpr std::size_t kPairsWorthAThread = 8;
@@ -386,6 +392,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
     chosen = static_cast<long>(m.events.size());
     m.events.emplace_back();
     m.events.back().headline = input.title;
+    m.probes.emplace_back();
   }
   const auto event = static_cast<std::uint32_t>(chosen);
   m.articles.push_back(Impl::Member{comparable->id, event});
@@ -433,7 +440,7 @@ std::vector<StorySummary> EventClusterer::Stories() const {
     s.id = "s" + std::to_string(out.size() + 1);
     std::vector<std::uint32_t> by_time = *list;
     std::stable_sort(by_time.begin(), by_time.end(), [&](std::uint32_t a, std::uint32_t b) {
-      double x = m.events[a].start, y = m.events[b].start;
+      double x = m.probes[a].start, y = m.probes[b].start;
       if (std::isnan(x) || std::isnan(y)) return !std::isnan(x) && std::isnan(y);
       return x < y;
     });
@@ -480,8 +487,8 @@ void EventClusterer::Summaries(std::vector<EventSummary>* events,
     }
     std::sort(names.begin(), names.end());
     for (std::size_t k = 0; k < names.size() && k < 6; ++k) s.entities.push_back(names[k].second);
-    s.start = DateOf(e.start);
-    s.end = DateOf(e.end);
+    s.start = DateOf(m.probes[i].start);
+    s.end = DateOf(m.probes[i].end);
     out.push_back(std::move(s));
   }
   *events = std::move(out);
