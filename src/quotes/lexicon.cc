@@ -450,6 +450,19 @@ const WordInfo* LanguageWords::FindCompoundRole(std::string_view folded) const {
   return nullptr;
 }
 
+void LanguageWords::Freeze() {
+  std::size_t size = 2;
+  while (size < 2 * words_.size()) size *= 2;
+  slots_.assign(size, Slot());
+  mask_ = size - 1;
+  for (const auto& entry : words_) {
+    const std::size_t h = StringHash()(entry.first);
+    std::size_t i = h & mask_;
+    while (slots_[i].entry != nullptr) i = (i + 1) & mask_;
+    slots_[i] = Slot{h, &entry};
+  }
+}
+
 const LanguageWords& WordsFor(std::string_view lang) {
   static const AllWords* all = [] {
     auto* a = new AllWords();
@@ -477,6 +490,7 @@ const LanguageWords& WordsFor(std::string_view lang) {
         if (info.flags & kRole) words.longest_role_ = std::max(words.longest_role_, word.size());
       }
     }
+    for (LanguageWords& words : a->lists) words.Freeze();
     return a;
   }();
   for (std::size_t l = 0; l < kLanguages.size(); ++l) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace newsweave::quotes {
 
@@ -75,10 +76,16 @@ using WordMap = std::unordered_map<std::string, WordInfo, StringHash, std::equal
 // The words of one language (or of all of them, for languages without a list).
 class LanguageWords {
  public:
-  // What the lexicon knows of a folded word; nullptr when nothing.
+  // What the lexicon knows of a folded word; nullptr when nothing. Looked up for every token
+  // of every article: a flat table of hashes (see Freeze), so that a word not in the list,
+  // the usual case, costs a hash and one probe of a small array.
   const WordInfo* Find(std::string_view folded) const {
-    auto it = words_.find(folded);
-    return it == words_.end() ? nullptr : &it->second;
+    const std::size_t h = StringHash()(folded);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.entry == nullptr) return nullptr;
+      if (s.hash == h && s.entry->first == folded) return &s.entry->second;
+    }
   }
   // The role of a German-style compound ("feuerwehrsprecherin" -> spokesperson,
   // "verteidigungsministerium" -> ministry): the longest known role word that ends it;
@@ -88,7 +95,15 @@ class LanguageWords {
 
  private:
   friend const LanguageWords& WordsFor(std::string_view lang);
+  // Builds the lookup table over words_ (which must not change after).
+  void Freeze();
+  struct Slot {
+    std::size_t hash = 0;
+    const WordMap::value_type* entry = nullptr;  // null: empty
+  };
   WordMap words_;
+  std::vector<Slot> slots_ = std::vector<Slot>(1);  // a power of two, at most half full
+  std::size_t mask_ = 0;
   bool compounds_ = false;
   std::size_t shortest_role_ = 4;
   std::size_t longest_role_ = 0;  // bytes of the longest role word
