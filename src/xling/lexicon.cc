@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -36,17 +38,58 @@ struct Lexicon::Impl {
   // User entries: "lang\x1ffolded" -> translations (strings owned here).
   std::unordered_map<std::string, std::vector<std::pair<std::string, float>>> user;
 
+  // Tells this lexicon's entries apart in the threads' caches (an address could be reused).
+  const std::uint64_t serial = NextSerial();
+  static std::uint64_t NextSerial() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+  }
+
   ~Impl() {
     if (base) munmap(const_cast<char*>(base), size);
   }
 
-  // The entry for (lang, kind, key), or null. A corrupt file (found by fuzzing) cannot make it
-  // read outside the mapping or probe forever: every index and string is checked against the
-  // header's counts before it is used, and a bad one reads as "not found".
+  // Find()'s recent answers on this thread, by hash: the table is tens of megabytes, so a
+  // lookup there costs a few cache misses, and the same words are looked up again and again.
+  // The key is kept and compared: LexiconHash of short keys collides across kinds.
+  struct CachedFind {
+    std::uint64_t serial = 0;  // 0: empty
+    const LexiconEntry* entry = nullptr;
+    char lang[2] = {};
+    std::uint8_t kind = 0;
+    std::uint8_t length = 0;
+    char key[20] = {};
+  };
+  static_assert(sizeof(CachedFind) == 40);
+
+  // The entry for (lang, kind, key), or null.
   const LexiconEntry* Find(std::string_view lang, std::uint8_t kind, std::string_view key) const {
     if (!header || lang.size() != 2 || key.empty()) return nullptr;
+    const std::uint64_t hash = LexiconHash(lang, kind, key);
+    if (key.size() > sizeof(CachedFind::key)) return FindInTable(lang, kind, key, hash);
+    thread_local std::array<CachedFind, 4096> cache;
+    CachedFind& c = cache[hash & (cache.size() - 1)];
+    if (c.serial == serial && c.kind == kind && c.length == key.size() && c.lang[0] == lang[0] &&
+        c.lang[1] == lang[1] && std::memcmp(c.key, key.data(), key.size()) == 0) {
+      return c.entry;
+    }
+    c.serial = serial;
+    c.entry = FindInTable(lang, kind, key, hash);
+    c.lang[0] = lang[0];
+    c.lang[1] = lang[1];
+    c.kind = kind;
+    c.length = static_cast<std::uint8_t>(key.size());
+    std::memcpy(c.key, key.data(), key.size());
+    return c.entry;
+  }
+
+  // Find() in the file's table. A corrupt file (found by fuzzing) cannot make it read outside
+  // the mapping or probe forever: every index and string is checked against the header's
+  // counts before it is used, and a bad one reads as "not found".
+  const LexiconEntry* FindInTable(std::string_view lang, std::uint8_t kind, std::string_view key,
+                                  std::uint64_t hash) const {
     const std::uint32_t mask = header->table_size - 1;
-    std::uint32_t slot = LexiconHash(lang, kind, key) & mask;
+    std::uint32_t slot = hash & mask;
     for (std::uint64_t probes = 0; probes <= mask; ++probes) {
       std::uint32_t v = table[slot];
       if (v == 0 || v > header->entry_count) return nullptr;

@@ -65,6 +65,23 @@ TEST_F(LexiconTest, CommonWordsAndNames) {
   EXPECT_TRUE(lex_->IsKnownName("en", "london"));
 }
 
+TEST_F(LexiconTest, AnswersDoNotDependOnEarlierLookups) {
+  // Lookups are cached per thread. The lexicon's hash of a short key collides across kinds:
+  // "joe" as a form and "job" as a stem hash alike, yet each must get its own entry.
+  auto cold = Lexicon::Open();  // a lexicon of its own: nothing of lex_'s cached for it
+  ASSERT_TRUE(cold) << cold.error().message;
+  const bool job_is_common = (*cold)->IsCommonWord("en", "qqqq", "job");
+  EXPECT_TRUE(job_is_common);
+  EXPECT_FALSE(lex_->IsCommonWord("en", "joe", ""));
+  EXPECT_EQ(lex_->IsCommonWord("en", "qqqq", "job"), job_is_common);
+  // Asked again in the other order, and on several words, the answers stay the same.
+  for (const char* w : {"house", "maison", "guerre", "joe", "job", "zelensky"}) {
+    const auto first = lex_->Translate("fr", w, w).size();
+    EXPECT_EQ(lex_->Translate("fr", w, w).size(), first) << w;
+    EXPECT_EQ(lex_->Translate("fr", w, w).size(), (*cold)->Translate("fr", w, w).size()) << w;
+  }
+}
+
 TEST_F(LexiconTest, UserEntriesInBothForms) {
   auto n = lex_->AddUserEntries("fr", "# my words\ncessez-le-feu\tceasefire\n\nsdf @ sans-abri\n");
   ASSERT_TRUE(n) << n.error().message;
