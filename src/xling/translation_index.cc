@@ -105,30 +105,34 @@ struct TranslationIndex::Impl {
         order.begin(), order.begin() + q, order.end(),
         [&](std::uint32_t x, std::uint32_t y) { return weights[i][x] > weights[i][y]; });
     // Partial scores in a table over all articles, one per thread, zeroed again after use:
-    // no allocation per candidate.
-    thread_local std::vector<float> partial;
-    thread_local std::vector<char> seen;
+    // no allocation per candidate, and one slot touched per holder.
+    struct Partial {
+      float score = 0;
+      bool seen = false;
+    };
+    thread_local std::vector<Partial> partial;
     partial.resize(std::max(partial.size(), reps.size()));
-    seen.resize(partial.size());
     std::vector<std::uint32_t> touched;
+    const std::uint16_t lang = lang_ids[i];
     for (std::size_t r = 0; r < q; ++r) {
       const std::uint32_t k = order[r];
+      const float w = weights[i][k];
       for (std::uint32_t j : holders.Find(fs[k].id)) {
         if (j == i) continue;
-        if (options.different_languages_only && lang_ids[j] == lang_ids[i]) continue;
-        if (!seen[j]) {
-          seen[j] = 1;
+        if (options.different_languages_only && lang_ids[j] == lang) continue;
+        Partial& slot = partial[j];
+        if (!slot.seen) {
+          slot.seen = true;
           touched.push_back(j);
         }
-        partial[j] += weights[i][k];
+        slot.score += w;
       }
     }
     std::vector<std::pair<float, std::uint32_t>> cands;
     cands.reserve(touched.size());
     for (std::uint32_t j : touched) {
-      cands.emplace_back(partial[j], j);
-      partial[j] = 0;
-      seen[j] = 0;
+      cands.emplace_back(partial[j].score, j);
+      partial[j] = Partial();
     }
     const std::size_t c = std::min<std::size_t>(cands.size(), std::max<std::size_t>(keep, 32));
     std::partial_sort(cands.begin(), cands.begin() + c, cands.end(),
