@@ -101,7 +101,8 @@ struct ArticleWeights {
   std::vector<float> grams;              // per gram of the sampled quarter of gram space: idf
   std::vector<float> neutral;            // per xling.features: FeatureWeights()
   std::vector<std::uint64_t> top_terms;  // the 10 heaviest terms, sorted by hash
-  std::uint64_t documents = 0;           // stats.documents() when weighed
+  double terms_norm2 = 0, names_norm2 = 0, grams_norm2 = 0;  // sums of the squared weights
+  std::uint64_t documents = 0;                               // stats.documents() when weighed
 };
 
 // Weighs `a` with the statistics as they are now.

@@ -82,48 +82,42 @@ float SetCosine(const std::vector<T>& a, const std::vector<T>& b) {
   return static_cast<float>(Shared(a, b) / std::sqrt(static_cast<double>(a.size()) * b.size()));
 }
 
-// TF-IDF cosine of the two term vectors (sublinear term frequency), from their weights.
-float TermCosine(const ComparableArticle& a, const std::vector<float>& wa,
-                 const ComparableArticle& b, const std::vector<float>& wb) {
-  double dot = 0, na = 0, nb = 0;
+// The sum of the squared weights, in order (ArticleWeights keeps it per list).
+double SquaredNorm(const std::vector<float>& w) {
+  double n = 0;
+  for (float x : w) n += double{x} * x;
+  return n;
+}
+
+// TF-IDF cosine of the two term vectors (sublinear term frequency), from their weights and
+// their squared norms. The steps of the merge do not branch on which side is smaller
+// (unpredictable); shared terms are few, so the branch on equality is cheap.
+float TermCosine(const ComparableArticle& a, const std::vector<float>& wa, double na,
+                 const ComparableArticle& b, const std::vector<float>& wb, double nb) {
+  double dot = 0;
   std::size_t i = 0, j = 0;
-  while (i < a.terms.size() || j < b.terms.size()) {
-    if (j == b.terms.size() || (i < a.terms.size() && a.terms[i].term < b.terms[j].term)) {
-      na += double{wa[i]} * wa[i];
-      ++i;
-    } else if (i == a.terms.size() || b.terms[j].term < a.terms[i].term) {
-      nb += double{wb[j]} * wb[j];
-      ++j;
-    } else {
-      dot += double{wa[i]} * wb[j];
-      na += double{wa[i]} * wa[i];
-      nb += double{wb[j]} * wb[j];
-      ++i;
-      ++j;
-    }
+  while (i < a.terms.size() && j < b.terms.size()) {
+    const std::uint64_t x = a.terms[i].term, y = b.terms[j].term;
+    if (x == y) dot += double{wa[i]} * wb[j];
+    i += x <= y;
+    j += y <= x;
   }
   return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
 }
 
-// Weighted cosine of two sorted sets of keys, each key weighing its weight squared; the
-// weights may cover a prefix of the keys only (the sampled grams), the rest is left out.
+// Weighted cosine of two sorted sets of keys, each key weighing its weight squared, from the
+// weights' squared norms (SquaredNorm); the weights may cover a prefix of the keys only (the
+// sampled grams), the rest is left out. Merged as TermCosine.
 template <class T>
-float WeightedSetCosine(const std::vector<T>& a, const std::vector<float>& wa,
-                        const std::vector<T>& b, const std::vector<float>& wb) {
-  double dot = 0, na = 0, nb = 0;
-  for (float w : wa) na += double{w} * w;
-  for (float w : wb) nb += double{w} * w;
+float WeightedSetCosine(const std::vector<T>& a, const std::vector<float>& wa, double na,
+                        const std::vector<T>& b, const std::vector<float>& wb, double nb) {
+  double dot = 0;
   std::size_t i = 0, j = 0;
   while (i < wa.size() && j < wb.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      dot += double{wa[i]} * wa[i];
-      ++i;
-      ++j;
-    }
+    const T x = a[i], y = b[j];
+    if (x == y) dot += double{wa[i]} * wa[i];
+    i += x <= y;
+    j += y <= x;
   }
   return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
 }
@@ -233,12 +227,15 @@ ArticleWeights WeighArticle(const ComparableArticle& a, const TermStatistics& st
   std::partial_sort(weighted.begin(), weighted.begin() + static_cast<long>(n), weighted.end());
   for (std::size_t i = 0; i < n; ++i) w.top_terms.push_back(weighted[i].second);
   std::sort(w.top_terms.begin(), w.top_terms.end());
+  w.terms_norm2 = SquaredNorm(w.terms);
+  w.names_norm2 = SquaredNorm(w.names);
+  w.grams_norm2 = SquaredNorm(w.grams);
   return w;
 }
 
 float NameCosine(const ComparableArticle& a, const ArticleWeights& wa, const ComparableArticle& b,
                  const ArticleWeights& wb) {
-  return WeightedSetCosine(a.names, wa.names, b.names, wb.names);
+  return WeightedSetCosine(a.names, wa.names, wa.names_norm2, b.names, wb.names, wb.names_norm2);
 }
 
 PairFeatures ComparePair(const ComparableArticle& a, const ComparableArticle& b,
@@ -250,7 +247,7 @@ PairFeatures ComparePair(const ComparableArticle& a, const ArticleWeights& wa,
                          const ComparableArticle& b, const ArticleWeights& wb) {
   PairFeatures f{};
   f[0] = a.lang == b.lang ? 1.f : 0.f;
-  f[1] = TermCosine(a, wa.terms, b, wb.terms);
+  f[1] = TermCosine(a, wa.terms, wa.terms_norm2, b, wb.terms, wb.terms_norm2);
   f[2] = Jaccard(a.title, b.title);
   f[3] = Jaccard(a.names, b.names);
   f[4] = Containment(a.names, b.names);
@@ -277,7 +274,7 @@ PairFeatures ComparePair(const ComparableArticle& a, const ArticleWeights& wa,
   f[21] = Cased(a.lang) && Cased(b.lang) ? 1.f : 0.f;
   // IDF-weighted cosine of the character 4-gram sets: shared rare spellings (names, stems,
   // numbers) count, the grams of common words hardly. On the sampled quarter of gram space.
-  f[22] = WeightedSetCosine(a.grams, wa.grams, b.grams, wb.grams);
+  f[22] = WeightedSetCosine(a.grams, wa.grams, wa.grams_norm2, b.grams, wb.grams, wb.grams_norm2);
   return f;
 }
 

@@ -577,17 +577,17 @@ NeutralOverlap CompareNeutral(const NeutralRepresentation& a, const std::vector<
     nb += w(fb[j], wb[j]) * w(fb[j], wb[j]);
     ++out.b_count[static_cast<std::size_t>(fb[j].kind)];
   }
+  // Steps without a branch on which side is smaller (unpredictable); shared features are
+  // few, so the branch on equality is cheap.
   std::size_t i = 0, j = 0;
   while (i < fa.size() && j < fb.size()) {
-    if (fa[i].id < fb[j].id) {
-      ++i;
-    } else if (fa[i].id > fb[j].id) {
-      ++j;
-    } else {
+    const std::uint64_t x = fa[i].id, y = fb[j].id;
+    if (x == y) {
       dot += w(fa[i], wa[i]) * w(fb[j], wb[j]);
       out.shared[static_cast<std::size_t>(fa[i].kind)] += fa[i].kind == fb[j].kind;
-      ++i, ++j;
     }
+    i += x <= y;
+    j += y <= x;
   }
   out.similarity = na > 0 && nb > 0 ? dot / std::sqrt((na + kEvidence) * (nb + kEvidence)) : 0.0;
   return out;
