@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   CLI::App app("Event clustering against labelled data.");
   std::string csv, sample;
   ClusterOptions options;
-  bool list = false;
+  bool list = false, model_pairs = false;
   int folds = 5;
   app.add_option("--csv", csv, "SemEval-2022 Task 8 train.csv");
   app.add_option("--sample", sample, "data/sample directory (with truth.json)");
@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
   app.add_option("--neutral-keys", options.neutral_keys, "cross-lingual keys per article");
   app.add_option("--exemplars", options.exemplars, "articles an event is compared through");
   app.add_flag("--list", list, "list the pairs in error (sample)");
+  app.add_flag("--model-pairs", model_pairs,
+               "SemEval: also the model's own same-event precision and recall per threshold "
+               "(each pair scored alone, out of fold), and which side lost the missed pairs");
   app.add_option("--folds", folds,
                  "SemEval: judge each fold with a model trained without it "
                  "(default 5; 0: the built-in model)");
@@ -82,8 +85,16 @@ int main(int argc, char** argv) {
     std::vector<int> fold = folds > 1 ? newsweave::similarity::FoldsOf(*data, folds)
                                       : std::vector<int>(data->pairs.size(), 0);
     std::vector<newsweave::PairFeatures> features;
-    if (folds > 1) features = newsweave::similarity::PairFeaturesOf(*data);
+    if (folds > 1 || model_pairs) features = newsweave::similarity::PairFeaturesOf(*data);
     std::size_t tp = 0, fp = 0, fn = 0, tn = 0, events = 0;
+    // Per judged pair: same event in truth, the model's score of the pair alone, clustered
+    // together.
+    struct Judged {
+      bool truth;
+      double direct;
+      bool same;
+    };
+    std::vector<Judged> judged;
     for (int k = 0; k < std::max(1, folds); ++k) {
       newsweave::SimilarityModel model;
       if (folds > 1) {
@@ -112,6 +123,11 @@ int main(int argc, char** argv) {
         bool same =
             clusterer.EventOf(data->articles[p.a].id) == clusterer.EventOf(data->articles[p.b].id);
         bool truth = overall <= 1.5;
+        if (model_pairs) {
+          const newsweave::SimilarityModel& used =
+              folds > 1 ? model : newsweave::SimilarityModel::Default();
+          judged.push_back({truth, used.PredictOverall(features[i]), same});
+        }
         tp += same && truth;
         fp += same && !truth;
         fn += !same && truth;
@@ -125,6 +141,34 @@ int main(int argc, char** argv) {
         folds > 1 ? "model trained without the pair's fold" : "built-in model",
         tp + fp ? static_cast<double>(tp) / (tp + fp) : 1.0,
         tp + fn ? static_cast<double>(tp) / (tp + fn) : 1.0, tp + fn, fp + tn);
+    if (model_pairs) {
+      // What the clustering could reach if each pair were decided alone by the model.
+      for (double t = 2.0; t <= 3.01; t += 0.1) {
+        std::size_t mtp = 0, mfp = 0, positives = 0;
+        for (const Judged& j : judged) {
+          positives += j.truth;
+          mtp += j.truth && j.direct <= t;
+          mfp += !j.truth && j.direct <= t;
+        }
+        std::printf("  model alone, pair score <= %.1f: precision %.3f, recall %.3f\n", t,
+                    mtp + mfp ? static_cast<double>(mtp) / (mtp + mfp) : 1.0,
+                    positives ? static_cast<double>(mtp) / positives : 1.0);
+      }
+      std::size_t by_model = 0, by_clustering = 0, far = 0;
+      for (const Judged& j : judged) {
+        if (!j.truth || j.same) continue;
+        if (j.direct > options.join_score) {
+          ++by_model;
+          far += j.direct > 3.0;
+        } else {
+          ++by_clustering;
+        }
+      }
+      std::printf(
+          "  same-event pairs apart: %zu scored above the join score by the model itself (%zu "
+          "above 3.0), %zu scored under it but put apart by the clustering\n",
+          by_model, far, by_clustering);
+    }
   }
   if (!sample.empty()) {
     std::ifstream in(sample + "/truth.json");
