@@ -331,7 +331,7 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   const std::vector<std::pair<std::uint64_t, float>> keys = m.Keys(*comparable, weights);
   // Candidate events: those whose keys found weigh the most, among the active ones (the
   // rarest keys shared rank an event first, not the most keys: a few common words find many
-  // events). Summed in tables over all events (zeroed again after), not a map: no
+  // events). Summed in each event's probe slot (zeroed again after), not a map: no
   // allocation per event found.
   const std::size_t cap = static_cast<std::size_t>(std::max(1, m.options.events_per_key));
   std::vector<std::uint32_t> found;

@@ -76,6 +76,11 @@ using WordMap = std::unordered_map<std::string, WordInfo, StringHash, std::equal
 // The words of one language (or of all of them, for languages without a list).
 class LanguageWords {
  public:
+  LanguageWords() = default;
+  // Not copyable: the lookup table points into words_.
+  LanguageWords(const LanguageWords&) = delete;
+  LanguageWords& operator=(const LanguageWords&) = delete;
+
   // What the lexicon knows of a folded word; nullptr when nothing. Looked up for every token
   // of every article: a flat table of hashes (see Freeze), so that a word not in the list,
   // the usual case, costs a hash and one probe of a small array.
