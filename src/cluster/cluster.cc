@@ -322,11 +322,13 @@ std::size_t EventClusterer::Add(ClusterInput input) {
   m.stats.Add(input.article);
   // The entities as written, and the names' readable labels, serve the event's names only
   // (the labels are taken out of the exemplar kept for comparing).
-  const std::vector<EntityMention> entities =
-      input.entities.empty() ? input.article.neutral().entities : std::move(input.entities);
+  const std::vector<EntityMention> given = std::move(input.entities);
   std::vector<std::pair<std::uint64_t, std::string>> labels = std::move(input.article.labels);
   input.article.labels = {};
   auto comparable = std::make_shared<const ComparableArticle>(std::move(input.article));
+  // Without entities given, those of the shared representation, read in place.
+  const std::vector<EntityMention>& entities =
+      given.empty() ? comparable->neutral().entities : given;
   const ArticleWeights weights = WeighArticle(*comparable, m.stats);
   const std::vector<std::pair<std::uint64_t, float>> keys = m.Keys(*comparable, weights);
   // Candidate events: those whose keys found weigh the most, among the active ones (the

@@ -8,6 +8,7 @@
 
 #include "newsweave/similarity.h"
 #include "similarity/terms.h"
+#include "text/sorted_merge.h"
 
 namespace newsweave {
 namespace {
@@ -90,35 +91,28 @@ double SquaredNorm(const std::vector<float>& w) {
 }
 
 // TF-IDF cosine of the two term vectors (sublinear term frequency), from their weights and
-// their squared norms. The steps of the merge do not branch on which side is smaller
-// (unpredictable); shared terms are few, so the branch on equality is cheap.
+// their squared norms.
 float TermCosine(const ComparableArticle& a, const std::vector<float>& wa, double na,
                  const ComparableArticle& b, const std::vector<float>& wb, double nb) {
   double dot = 0;
-  std::size_t i = 0, j = 0;
-  while (i < a.terms.size() && j < b.terms.size()) {
-    const std::uint64_t x = a.terms[i].term, y = b.terms[j].term;
-    if (x == y) dot += double{wa[i]} * wb[j];
-    i += x <= y;
-    j += y <= x;
-  }
+  text::ForEachShared(
+      a.terms.size(), b.terms.size(), [&](std::size_t i) { return a.terms[i].term; },
+      [&](std::size_t j) { return b.terms[j].term; },
+      [&](std::size_t i, std::size_t j) { dot += double{wa[i]} * wb[j]; });
   return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
 }
 
 // Weighted cosine of two sorted sets of keys, each key weighing its weight squared, from the
 // weights' squared norms (SquaredNorm); the weights may cover a prefix of the keys only (the
-// sampled grams), the rest is left out. Merged as TermCosine.
+// sampled grams), the rest is left out.
 template <class T>
 float WeightedSetCosine(const std::vector<T>& a, const std::vector<float>& wa, double na,
                         const std::vector<T>& b, const std::vector<float>& wb, double nb) {
   double dot = 0;
-  std::size_t i = 0, j = 0;
-  while (i < wa.size() && j < wb.size()) {
-    const T x = a[i], y = b[j];
-    if (x == y) dot += double{wa[i]} * wa[i];
-    i += x <= y;
-    j += y <= x;
-  }
+  text::ForEachShared(
+      wa.size(), wb.size(), [&](std::size_t i) { return a[i]; },
+      [&](std::size_t j) { return b[j]; },
+      [&](std::size_t i, std::size_t) { dot += double{wa[i]} * wa[i]; });
   return na > 0 && nb > 0 ? static_cast<float>(dot / std::sqrt(na * nb)) : 0.f;
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "text/hash_slots.h"
+#include "text/sorted_merge.h"
 #include "text/stemmer.h"
 #include "xling/internal.h"
 
@@ -577,18 +578,13 @@ NeutralOverlap CompareNeutral(const NeutralRepresentation& a, const std::vector<
     nb += w(fb[j], wb[j]) * w(fb[j], wb[j]);
     ++out.b_count[static_cast<std::size_t>(fb[j].kind)];
   }
-  // Steps without a branch on which side is smaller (unpredictable); shared features are
-  // few, so the branch on equality is cheap.
-  std::size_t i = 0, j = 0;
-  while (i < fa.size() && j < fb.size()) {
-    const std::uint64_t x = fa[i].id, y = fb[j].id;
-    if (x == y) {
-      dot += w(fa[i], wa[i]) * w(fb[j], wb[j]);
-      out.shared[static_cast<std::size_t>(fa[i].kind)] += fa[i].kind == fb[j].kind;
-    }
-    i += x <= y;
-    j += y <= x;
-  }
+  text::ForEachShared(
+      fa.size(), fb.size(), [&](std::size_t i) { return fa[i].id; },
+      [&](std::size_t j) { return fb[j].id; },
+      [&](std::size_t i, std::size_t j) {
+        dot += w(fa[i], wa[i]) * w(fb[j], wb[j]);
+        out.shared[static_cast<std::size_t>(fa[i].kind)] += fa[i].kind == fb[j].kind;
+      });
   out.similarity = na > 0 && nb > 0 ? dot / std::sqrt((na + kEvidence) * (nb + kEvidence)) : 0.0;
   return out;
 }

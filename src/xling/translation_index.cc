@@ -7,6 +7,7 @@
 #include "newsweave/parallel.h"
 #include "newsweave/xling.h"
 #include "text/keyed_lists.h"
+#include "text/sorted_merge.h"
 
 namespace newsweave {
 
@@ -70,20 +71,17 @@ struct TranslationIndex::Impl {
     const auto& fa = reps[a]->features;
     const auto& fb = reps[b]->features;
     // Pivot terms count as much as the worse-covered side lets them (TermFactor()).
-    const double tf2 = TermFactor(*reps[a], *reps[b]) * TermFactor(*reps[a], *reps[b]);
+    const double factor = TermFactor(*reps[a], *reps[b]);
+    const double tf2 = factor * factor;
+    const std::vector<float>& wa = weights[a];
+    const std::vector<float>& wb = weights[b];
     double dot = 0, term_dot = 0;
-    std::size_t i = 0, j = 0;
-    // Steps without a branch on which side is smaller (unpredictable); shared features are
-    // few, so the branch on equality is cheap.
-    while (i < fa.size() && j < fb.size()) {
-      const std::uint64_t x = fa[i].id, y = fb[j].id;
-      if (x == y) {
-        const double w = double{weights[a][i]} * weights[b][j];
-        (fa[i].kind == FeatureKind::kTerm ? term_dot : dot) += w;
-      }
-      i += x <= y;
-      j += y <= x;
-    }
+    text::ForEachShared(
+        fa.size(), fb.size(), [&](std::size_t i) { return fa[i].id; },
+        [&](std::size_t j) { return fb[j].id; },
+        [&](std::size_t i, std::size_t j) {
+          (fa[i].kind == FeatureKind::kTerm ? term_dot : dot) += double{wa[i]} * wb[j];
+        });
     const double na = norms[a] - term_norms2[a] + tf2 * term_norms2[a];
     const double nb = norms[b] - term_norms2[b] + tf2 * term_norms2[b];
     dot += tf2 * term_dot;
